@@ -20,9 +20,10 @@ Workloads (Noether's benchmark classes in brackets):
               [ModeMixBenchmark]
   fft         rfft / irfft over the last axis of (20, 64, 1024); rfft2 / irfft2 over the last
               two axes of (20, 32, 64, 64); f64 and f32 (numpy >= 2 transforms float32 in single
-              precision); numpy.fft into preallocated outputs (except irfft2: numpy 2.4 gives
-              wrong values with out=), scipy.fft with `workers` (allocates its output); truncated DFT = first 16 bins of rfft (what a numpy user
-              writes)                                                            [FftBenchmark]
+              precision); numpy.fft both as a plain call (new output, like Noether's Tensor
+              API) and into preallocated outputs with out= (not irfft2: numpy 2.4 gives wrong
+              values with out=); scipy.fft with `workers` (allocates its output); truncated
+              DFT = first 16 bins of rfft (what a numpy user writes)          [FftBenchmark]
   elementwise 1e7 f64: np.add(a, b, out=c), np.exp(a, out=c), a.sum(), np.copyto(c, a)
                                                                      [ElementwiseBenchmark]
 """
@@ -188,15 +189,21 @@ def fft_cases(rng, workers):
         # 2-D inverse allocates its output
         require_close(f"irfft2(rfft2(x)) {name}", np.fft.irfft2(X2, s=(h, w), axes=(-2, -1)), x2, tol)
         out[name] = {
-            "rfft_numpy": bench(lambda: np.fft.rfft(x, axis=-1, out=X)),
-            "irfft_numpy": bench(lambda: np.fft.irfft(X, n=n, axis=-1, out=y)),
+            # default calls (a new output array each time, like Noether's Tensor-level Fft)
+            "rfft_numpy": bench(lambda: np.fft.rfft(x, axis=-1)),
+            "irfft_numpy": bench(lambda: np.fft.irfft(X, n=n, axis=-1)),
+            "rfft2_numpy": bench(lambda: np.fft.rfft2(x2, axes=(-2, -1))),
+            "irfft2_numpy": bench(lambda: np.fft.irfft2(X2, s=(h, w), axes=(-2, -1))),
+            "truncated16_numpy": bench(lambda: np.fft.rfft(x, axis=-1)[..., :MODES]),
+            # into preallocated outputs (out=)
+            "rfft_numpy_out": bench(lambda: np.fft.rfft(x, axis=-1, out=X)),
+            "irfft_numpy_out": bench(lambda: np.fft.irfft(X, n=n, axis=-1, out=y)),
+            "rfft2_numpy_out": bench(lambda: np.fft.rfft2(x2, axes=(-2, -1), out=X2)),
+            # scipy.fft with `workers` threads (allocates)
             "rfft_scipy": bench(lambda: scipy.fft.rfft(x, axis=-1, workers=workers)),
             "irfft_scipy": bench(lambda: scipy.fft.irfft(X, n=n, axis=-1, workers=workers)),
-            "rfft2_numpy": bench(lambda: np.fft.rfft2(x2, axes=(-2, -1), out=X2)),
-            "irfft2_numpy": bench(lambda: np.fft.irfft2(X2, s=(h, w), axes=(-2, -1))),
             "rfft2_scipy": bench(lambda: scipy.fft.rfft2(x2, axes=(-2, -1), workers=workers)),
             "irfft2_scipy": bench(lambda: scipy.fft.irfft2(X2, s=(h, w), axes=(-2, -1), workers=workers)),
-            "truncated16_numpy": bench(lambda: np.fft.rfft(x, axis=-1)[..., :MODES]),
             "truncated16_scipy": bench(lambda: scipy.fft.rfft(x, axis=-1, workers=workers)[..., :MODES]),
         }
     return out

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Noether's benchmark suite: build the JMH jar, run it, run the numpy peer, write bench/RESULTS.md.
+#
+#   bench/run-benchmarks.sh                 # full run (about 30 minutes on 2 cores)
+#   bench/run-benchmarks.sh --quick         # smoke run: short iterations, not for reporting
+#   bench/run-benchmarks.sh -- GemmBenchmark -p n=1024    # extra arguments go to JMH
+#
+# Options: --quick, --skip-build (reuse bench/target/benchmarks.jar), --skip-peers (no numpy run).
+# Outputs in bench/results/: jmh.json, jmh.log, numpy-t<k>.json, environment.json, run-info.txt.
+# Run it on an otherwise idle machine: every other process steals cores from the measurement;
+# the load average before and after each phase is recorded in RESULTS.md.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+quick=0
+build=1
+peers=1
+jmh_extra=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --skip-build) build=0 ;;
+    --skip-peers) peers=0 ;;
+    --) shift; jmh_extra=("$@"); break ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "run-benchmarks.sh: unknown option '$1' (use --quick, --skip-build, --skip-peers, or -- JMH-ARGS)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+results=bench/results
+jar=bench/target/benchmarks.jar
+info="$results/run-info.txt"
+mkdir -p "$results"
+: > "$info"
+note() { echo "$1=$2" >> "$info"; }
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a; }
+
+note started "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+note quick "$quick"
+note git_commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (uncommitted changes)')"
+note cpu_model "$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
+note cpus "$(nproc)"
+note cpu_flags_simd "$(grep -m1 -o -w -E 'avx2|avx512f|fma' /proc/cpuinfo 2>/dev/null | sort -u | tr '\n' ' ')"
+note memory "$(free -g 2>/dev/null | awk '/^Mem:/ {print $2 " GiB"}')"
+
+if [[ $build -eq 1 ]]; then
+  echo "== building $jar"
+  ./mvnw -q -B -pl bench -am package -DskipTests
+fi
+[[ -f "$jar" ]] || { echo "run-benchmarks.sh: $jar is missing (run without --skip-build)" >&2; exit 1; }
+
+# the same JVM options as the benchmark forks (ForkOptions.java)
+java --add-modules=jdk.incubator.vector -cp "$jar" dev.noether.bench.RunEnvironment \
+  2>/dev/null > "$results/environment.json"
+echo "== environment: $(cat "$results/environment.json")"
+
+note load_before_jmh "$(load)"
+top -bn1 2>/dev/null | sed -n '1,15p' > "$results/top-before.txt" || true
+busy=$(awk -v c="$(nproc)" '{ print ($1 > 0.5 * c) ? 1 : 0 }' /proc/loadavg 2>/dev/null || echo 0)
+if [[ "$busy" == 1 ]]; then
+  echo "WARNING: load average $(load) on $(nproc) cores: other processes will distort the timings" >&2
+fi
+
+jmh_args=(-rf json -rff "$results/jmh.json")
+if [[ $quick -eq 1 ]]; then
+  # short iterations, unless the JMH arguments after -- set that option themselves
+  for pair in "-wi 1" "-w 1s" "-i 2" "-r 1s" "-f 1"; do
+    opt=${pair% *}
+    given=0
+    for a in "${jmh_extra[@]}"; do [[ "$a" == "$opt" ]] && given=1; done
+    [[ $given -eq 0 ]] && jmh_args+=($pair)
+  done
+fi
+echo "== JMH: java -jar $jar ${jmh_args[*]} ${jmh_extra[*]:-}"
+note jmh_command "java -jar $jar ${jmh_args[*]} ${jmh_extra[*]:-}"
+note jmh_started "$(date -u '+%H:%M:%S UTC')"
+java -jar "$jar" "${jmh_args[@]}" "${jmh_extra[@]}" 2>&1 | tee "$results/jmh.log"
+note jmh_finished "$(date -u '+%H:%M:%S UTC')"
+note load_after_jmh "$(load)"
+
+rm -f "$results"/numpy-t*.json
+if [[ $peers -eq 0 ]]; then
+  echo "== numpy peer skipped (--skip-peers)"
+  note numpy "skipped (--skip-peers)"
+elif ! command -v python3 > /dev/null; then
+  echo "== numpy peer skipped: python3 not found"
+  note numpy "skipped: python3 not found"
+elif ! python3 -c 'import numpy, scipy' 2> /dev/null; then
+  echo "== numpy peer skipped: python3 cannot import numpy and scipy"
+  note numpy "skipped: python3 cannot import numpy and scipy"
+else
+  peer_args=()
+  [[ $quick -eq 1 ]] && peer_args+=(--quick)
+  thread_counts=(1)
+  [[ "$(nproc)" -gt 1 ]] && thread_counts+=("$(nproc)")
+  for t in "${thread_counts[@]}"; do
+    echo "== numpy peer, $t thread(s)"
+    # unset the environment's OpenBLAS overrides: numpy's own kernel choice (this command only);
+    # one process per thread count, since OPENBLAS_NUM_THREADS is read when numpy loads
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$t" OMP_NUM_THREADS="$t" \
+      python3 bench/peers/numpy_peer.py --threads "$t" "${peer_args[@]}" --out "$results/numpy-t$t.json"
+  done
+  note numpy "measured"
+fi
+note load_after_peers "$(load)"
+note finished "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+
+if command -v python3 > /dev/null; then
+  python3 bench/write_results.py --results "$results" --out bench/RESULTS.md
+  echo "== wrote bench/RESULTS.md"
+else
+  echo "== bench/RESULTS.md not written: python3 not found (raw results are in $results/)"
+fi

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * for the usual scales). Any {@code n >= 1} works: Stockham mixed-radix passes (radix 4, 2, 3, 5
  * and a generic odd radix for primes up to {@link FftSchedule#MAX_GENERIC_RADIX}) or Bluestein's
  * chirp convolution for larger prime factors, see {@link FftSchedule}. Twiddles are computed in
- * f64 with exact argument reduction.
+ * 64-bit arithmetic by {@link UnitRoots} with exact argument reduction (the f32 plan rounds them once).
  *
  * <p>A plan is immutable and may be shared by threads; each thread passes its own work array of
  * at least {@link #workLength()} elements. {@link #of(int)} caches one plan per length.

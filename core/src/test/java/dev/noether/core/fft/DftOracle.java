@@ -73,4 +73,39 @@ final class DftOracle {
     static double tolerance(int n) {
         return 1e-13 * Math.max(1.0, Math.log(n) / Math.log(2));
     }
+
+    /**
+     * The DFT (no scaling) along one logical axis of interleaved complex data with the given
+     * logical shape (row-major), line by line with {@link #dft}.
+     */
+    static double[] dftAlong(double[] z, int[] shape, int axis, boolean inverse) {
+        int n = shape[axis];
+        int inner = 1;
+        for (int d = axis + 1; d < shape.length; d++) inner *= shape[d];
+        int outer = z.length / 2 / (n * inner);
+        double[] out = new double[z.length];
+        double[] line = new double[2 * n];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                for (int t = 0; t < n; t++) {
+                    int at = 2 * ((o * n + t) * inner + i);
+                    line[2 * t] = z[at];
+                    line[2 * t + 1] = z[at + 1];
+                }
+                double[] res = dft(line, inverse);
+                for (int t = 0; t < n; t++) {
+                    int at = 2 * ((o * n + t) * inner + i);
+                    out[at] = res[2 * t];
+                    out[at + 1] = res[2 * t + 1];
+                }
+            }
+        }
+        return out;
+    }
+
+    static double[] scaled(double[] a, double s) {
+        double[] r = a.clone();
+        for (int i = 0; i < r.length; i++) r[i] *= s;
+        return r;
+    }
 }

@@ -9,14 +9,14 @@ import java.util.List;
  *
  * <p><b>Mixed radix.</b> When every prime factor of {@code n} is at most
  * {@link #MAX_GENERIC_RADIX}, {@code n = r_0 r_1 ... r_{P-1}} with radices taken in the order
- * 4, 2, 3, 5, then the other primes ascending, and the transform runs as {@code P} Stockham
+ * 8, 4, 2, 3, 5, then the other primes ascending, and the transform runs as {@code P} Stockham
  * (self-sorting, out-of-place) passes. Pass {@code t} has stride {@code s = r_0 ... r_{t-1}},
  * sub-length {@code L = n / s} and {@code m = L / r_t}; for {@code p < m}, {@code q < s} it maps
  * <pre>
  *   y[q + s (r p + j)] = w_L^{j p} * sum_{k<r} x[q + s (p + k m)] w_r^{j k},   w_N = exp(sign 2 pi i / N)
  * </pre>
  * Its twiddle table holds {@code (cos, sin)(2 pi j p / L)} at complex index {@code (r-1) p + j-1}.
- * Radices 2, 3, 4, 5 have dedicated butterflies; other primes use a generic odd butterfly whose
+ * Radices 2, 3, 4, 5, 8 have dedicated butterflies; other primes use a generic odd butterfly whose
  * cost grows like {@code r} per point, hence the bound.
  *
  * <p><b>Bluestein.</b> Otherwise, with chirp {@code c_k = exp(sign i pi k^2 / n)} and
@@ -103,7 +103,11 @@ final class FftSchedule {
     static int[] factor(int n) {
         List<Integer> f = new ArrayList<>();
         int rest = n;
-        while (rest % 4 == 0) {
+        while (rest % 8 == 0) {
+            f.add(8);
+            rest /= 8;
+        }
+        if (rest % 4 == 0) {
             f.add(4);
             rest /= 4;
         }

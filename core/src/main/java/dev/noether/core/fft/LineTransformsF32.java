@@ -19,7 +19,7 @@ import dev.noether.core.cpu.Parallel;
 final class LineTransformsF32 {
     private static final int BLOCK = 8;
     /** Smallest work (in element-passes) worth a parallel chunk. */
-    private static final long MIN_CHUNK_WORK = 1L << 15;
+    private static final long MIN_CHUNK_WORK = 1L << 16;
     private static final ThreadLocal<float[]> SCRATCH = new ThreadLocal<>();
 
     private LineTransformsF32() {}

@@ -50,6 +50,13 @@ final class UnitRoots {
         return t;
     }
 
+    /** A copy of an interleaved complex table with the imaginary parts negated. */
+    static double[] conjugate(double[] table) {
+        double[] c = table.clone();
+        for (int i = 1; i < c.length; i += 2) c[i] = -c[i];
+        return c;
+    }
+
     /** The f64 view of a table (the table itself). */
     static double[] toF64(double[] table) {
         return table;

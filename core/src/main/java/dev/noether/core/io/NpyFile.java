@@ -11,9 +11,13 @@ final class NpyFile {
     private NpyFile() {}
 
     static NpyArray read(Path path) throws IOException {
+        return read(path, NpyReader.Content.ANY);
+    }
+
+    static NpyArray read(Path path, NpyReader.Content content) throws IOException {
         long size = Files.size(path);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-            return NpyReader.read(in, size, path.toString());
+            return NpyReader.read(in, size, path.toString(), content);
         }
     }
 

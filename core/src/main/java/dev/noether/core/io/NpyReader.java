@@ -33,7 +33,24 @@ final class NpyReader {
      * @param source    file (and entry) name for messages
      */
     static NpyArray read(InputStream in, long available, String source) throws IOException {
+        return read(in, available, source, Content.ANY);
+    }
+
+    /** What the caller can use: any array, numbers only (for tensors) or a string (metadata). */
+    enum Content { ANY, NUMBERS, STRING }
+
+    /** As {@link #read(InputStream, long, String)}, rejecting other content before reading the payload. */
+    static NpyArray read(InputStream in, long available, String source, Content content) throws IOException {
         NpyHeader h = readHeader(in, available, source);
+        long headerStart = h.version() == 1 ? 10 : 12;
+        if (content == Content.NUMBERS && h.type() == NpyElementType.UNICODE) {
+            throw new NpyFormatException(source, headerStart, "dtype '" + h.descr() + "' holds unicode strings where a "
+                    + "numeric array was expected; read strings with Npy.readString, Npz.readStrings or Npz.readAll");
+        }
+        if (content == Content.STRING && h.type() != NpyElementType.UNICODE) {
+            throw new NpyFormatException(source, headerStart, "dtype '" + h.descr() + "' (" + h.type().numpyName
+                    + ") holds numbers where a unicode string was expected; read arrays with Npy.read or Npz.read");
+        }
         Object data = readPayload(in, h, source);
         if (in.read() != -1) {
             throw new NpyFormatException(source, h.dataOffset() + h.dataBytes(),

@@ -45,11 +45,19 @@ final class NpzArchive {
 
     /** Access to one entry's header and array, valid during {@link EntryVisitor#visit}. */
     interface EntryReader {
+        /** {@code file, entry 'name.npy'}, for messages. */
+        String source();
+
         /** The entry's NPY header, validated (reads only the header). */
         NpyHeader header() throws IOException;
 
         /** The entry's array, with every check above. */
-        NpyArray array() throws IOException;
+        default NpyArray array() throws IOException {
+            return array(NpyReader.Content.ANY);
+        }
+
+        /** The entry's array, rejecting other content before its payload is read. */
+        NpyArray array(NpyReader.Content content) throws IOException;
     }
 
     /** Reads every entry. */
@@ -88,6 +96,11 @@ final class NpzArchive {
                 checkSizes(e, source, fileSize);
                 visitor.visit(name, new EntryReader() {
                     @Override
+                    public String source() {
+                        return source;
+                    }
+
+                    @Override
                     public NpyHeader header() throws IOException {
                         try (InputStream in = open(zip, e, source)) {
                             return guard(source, () -> NpyReader.readHeader(in, e.getSize(), source));
@@ -95,9 +108,9 @@ final class NpzArchive {
                     }
 
                     @Override
-                    public NpyArray array() throws IOException {
+                    public NpyArray array(NpyReader.Content content) throws IOException {
                         try (CheckedInputStream in = new CheckedInputStream(open(zip, e, source), new CRC32())) {
-                            NpyArray a = guard(source, () -> NpyReader.read(in, e.getSize(), source));
+                            NpyArray a = guard(source, () -> NpyReader.read(in, e.getSize(), source, content));
                             long crc = in.getChecksum().getValue();
                             if (e.getCrc() != -1 && crc != e.getCrc()) {
                                 throw new NpyFormatException(source, -1, String.format(

@@ -1,5 +1,8 @@
 package dev.noether.core.random;
 
+import dev.noether.core.DType;
+import dev.noether.core.Shapes;
+import dev.noether.core.Tensor;
 import dev.noether.core.cpu.Parallel;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +56,11 @@ import java.util.Objects;
  * Afterwards the position is the first block after those used. The fill runs over chunks of
  * {@link #grain} elements with {@link Parallel#forRange(int, int, Parallel.RangeBody)}; since no
  * element depends on the chunking, 1, 2 or 64 threads give bitwise identical arrays.
+ *
+ * <h2>Tensors</h2>
+ * {@link #uniform(DType, int...)}, {@link #normal(DType, int...)}, {@link #integers(long, long, int...)}
+ * and {@link #permutation(int)} return new tensors filled exactly as the bulk fills above fill a
+ * row-major array of the same length.
  *
  * <p>A generator is not thread-safe: give each thread its own {@link #fork(long)}.
  */
@@ -252,7 +260,7 @@ public final class Rng {
     }
 
     /** A uniformly random permutation of {@code 0 .. n-1} (Fisher-Yates with {@link #nextInt(int)}). */
-    public int[] permutation(int n) {
+    public int[] permutationIndices(int n) {
         if (n < 0) throw new IllegalArgumentException("Rng.permutation: n must be >= 0, got " + n);
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
@@ -468,6 +476,75 @@ public final class Rng {
         long[] tmp = new long[out.length];
         fillIntegers(tmp, lo, hi);
         for (int i = 0; i < out.length; i++) out[i] = (int) tmp[i];
+    }
+
+    // ---------------------------------------------------------------- tensors
+
+    /** A new tensor of uniform values in [0, 1) (F64 or F32; the bulk-fill layout of the class doc). */
+    public Tensor uniform(DType dtype, int... shape) {
+        return uniform(0.0, 1.0, dtype, shape);
+    }
+
+    /** A new tensor of uniform values in [lo, hi) (F64 or F32), as {@link #fillUniform(double[], double, double)}. */
+    public Tensor uniform(double lo, double hi, DType dtype, int... shape) {
+        int n = Shapes.numel(shape);
+        switch (requireFloating("Rng.uniform", dtype, shape)) {
+            case F64: {
+                double[] d = new double[n];
+                fillUniform(d, lo, hi);
+                return Tensor.of(d, shape);
+            }
+            default: {
+                float[] f = new float[n];
+                fillUniform(f, (float) lo, (float) hi);
+                return Tensor.of(f, shape);
+            }
+        }
+    }
+
+    /** A new tensor of standard normal values (F64 or F32). */
+    public Tensor normal(DType dtype, int... shape) {
+        return normal(0.0, 1.0, dtype, shape);
+    }
+
+    /** A new tensor of normal values (F64 or F32), as {@link #fillNormal(double[], double, double)}. */
+    public Tensor normal(double mean, double std, DType dtype, int... shape) {
+        int n = Shapes.numel(shape);
+        switch (requireFloating("Rng.normal", dtype, shape)) {
+            case F64: {
+                double[] d = new double[n];
+                fillNormal(d, mean, std);
+                return Tensor.of(d, shape);
+            }
+            default: {
+                float[] f = new float[n];
+                fillNormal(f, (float) mean, (float) std);
+                return Tensor.of(f, shape);
+            }
+        }
+    }
+
+    /** A new I64 tensor of uniform integers in [lo, hi), as {@link #fillIntegers(long[], long, long)}. */
+    public Tensor integers(long lo, long hi, int... shape) {
+        long[] l = new long[Shapes.numel(shape)];
+        fillIntegers(l, lo, hi);
+        return Tensor.ofLongs(l, shape);
+    }
+
+    /** A uniformly random permutation of {@code 0 .. n-1} as an I64 tensor {@code [n]} (as {@link #permutationIndices(int)}). */
+    public Tensor permutation(int n) {
+        int[] p = permutationIndices(n);
+        long[] l = new long[n];
+        for (int i = 0; i < n; i++) l[i] = p[i];
+        return Tensor.ofLongs(l, n);
+    }
+
+    private static DType requireFloating(String op, DType dtype, int[] shape) {
+        if (dtype != DType.F64 && dtype != DType.F32) {
+            throw new IllegalArgumentException(op + ": dtype must be F64 or F32, got " + dtype + " for shape "
+                    + Shapes.str(shape) + "; use Rng.integers for integer tensors");
+        }
+        return dtype;
     }
 
     // ---------------------------------------------------------------- internals

@@ -190,7 +190,7 @@ class RngStatisticsTest {
         long[] whereZero = new long[n];
         long[] firstElement = new long[n];
         for (int t = 0; t < trials; t++) {
-            int[] p = r.permutation(n);
+            int[] p = r.permutationIndices(n);
             firstElement[p[0]]++;
             for (int i = 0; i < n; i++) if (p[i] == 0) whereZero[i]++;
         }

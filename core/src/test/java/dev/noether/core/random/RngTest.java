@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.noether.core.DType;
+import dev.noether.core.Tensor;
 import dev.noether.core.cpu.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -180,7 +182,7 @@ class RngTest {
         out.add(d);
         out.add(rng.nextLong(1L << 40));
         out.add(rng.uniformFloat());
-        out.add(rng.permutation(10));
+        out.add(rng.permutationIndices(10));
         out.add(rng.split().nextLong());
         out.add(rng.nextLong());
         return out;
@@ -264,14 +266,14 @@ class RngTest {
     void permutationAndShuffleAreValidAndShareTheirDraws() {
         Rng rng = Rng.seed(77);
         for (int n : new int[] {0, 1, 2, 10, 1000}) {
-            int[] p = rng.permutation(n);
+            int[] p = rng.permutationIndices(n);
             int[] sorted = p.clone();
             Arrays.sort(sorted);
             for (int i = 0; i < n; i++) assertEquals(i, sorted[i]);
         }
         double[] d = {0, 1, 2, 3, 4, 5, 6, 7};
         List<Integer> list = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7));
-        int[] p = Rng.seed(5).permutation(8);
+        int[] p = Rng.seed(5).permutationIndices(8);
         Rng.seed(5).shuffle(d);
         Rng.seed(5).shuffle(list);
         for (int i = 0; i < 8; i++) {
@@ -279,6 +281,43 @@ class RngTest {
             assertEquals(p[i], list.get(i));
         }
         assertFalse(Arrays.equals(p, new int[] {0, 1, 2, 3, 4, 5, 6, 7}));
+    }
+
+    @Test
+    void tensorHelpersMatchTheBulkFills() {
+        Tensor u = Rng.seed(31).uniform(DType.F64, 3, 5);
+        double[] ud = new double[15];
+        Rng.seed(31).fillUniform(ud);
+        assertArrayEquals(new int[] {3, 5}, u.shape());
+        assertArrayEquals(ud, u.toDoubleArray());
+
+        Tensor uf = Rng.seed(31).uniform(-1, 1, DType.F32, 4, 2);
+        float[] ufd = new float[8];
+        Rng.seed(31).fillUniform(ufd, -1f, 1f);
+        assertEquals(DType.F32, uf.dtype());
+        assertArrayEquals(ufd, uf.toFloatArray());
+
+        Tensor z = Rng.seed(32).normal(2, 0.5, DType.F64, 7);
+        double[] zd = new double[7];
+        Rng.seed(32).fillNormal(zd, 2, 0.5);
+        assertArrayEquals(zd, z.toDoubleArray());
+        assertEquals(DType.F32, Rng.seed(32).normal(DType.F32, 2, 2).dtype());
+
+        Tensor ints = Rng.seed(33).integers(-3, 9, 2, 3, 4);
+        long[] il = new long[24];
+        Rng.seed(33).fillIntegers(il, -3, 9);
+        assertEquals(DType.I64, ints.dtype());
+        assertArrayEquals(new int[] {2, 3, 4}, ints.shape());
+        assertArrayEquals(il, ints.toLongArray());
+
+        Tensor p = Rng.seed(34).permutation(6);
+        int[] pi = Rng.seed(34).permutationIndices(6);
+        assertEquals(DType.I64, p.dtype());
+        for (int i = 0; i < 6; i++) assertEquals(pi[i], p.get(i), 0.0);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Rng.seed(0).uniform(DType.I32, 2));
+        assertTrue(e.getMessage().contains("Rng.uniform") && e.getMessage().contains("I32"), e.getMessage());
     }
 
     @Test
@@ -293,7 +332,7 @@ class RngTest {
                 Double.MAX_VALUE));
         assertThrows(IllegalArgumentException.class, () -> rng.fillNormal(new double[1], 0, -1));
         assertThrows(IllegalArgumentException.class, () -> rng.fillIntegers(new long[1], 3, 3));
-        assertThrows(IllegalArgumentException.class, () -> rng.permutation(-1));
+        assertThrows(IllegalArgumentException.class, () -> rng.permutationIndices(-1));
         assertThrows(IllegalArgumentException.class, () -> rng.withGrain(0));
     }
 }

@@ -18,11 +18,14 @@ import dev.noether.core.cpu.Parallel;
  * The update, n^3/3 of the n^3/3 + O(n^2 nb) flops, runs as 4x4 register-blocked dot products of
  * contiguous row segments, spread over {@link Parallel}. Only the lower triangle of {@code A} is
  * read; every element is computed by the same sequence of operations whatever the thread count,
- * so results are bitwise identical for 1 or 64 threads. On the 2-core AVX2 development machine
- * this is several times faster than EJML's {@code CholeskyDecomposition_DDRB_to_DDRM} at
- * n = 1000-2000 (about 2.8 GFLOP/s single-threaded there), which is why it is written here rather
- * than delegated to EJML. The update is a GEMM ({@code C -= A B^T}); it is the one place to call
- * the team's {@code dev.noether.core.cpu.Gemm.dgemm(false, true, ...)} once that exists.
+ * so results are bitwise identical for 1 or 64 threads. Measured on the 2-core AVX2 development
+ * machine at n = 1000-2000 (noisy, shared): about 3.5-5 GFLOP/s on one thread and 6-8 GFLOP/s on
+ * two, against 2-2.8 GFLOP/s for EJML's {@code CholeskyDecomposition_DDRB_to_DDRM} (single
+ * threaded, its own thread control), which is why it is written here rather than delegated to
+ * EJML. The update is a GEMM ({@code C -= A B^T}): once the team's packed
+ * {@code dev.noether.core.cpu.Gemm.dgemm(false, true, ...)} is faster than this kernel, calling it
+ * per column tile of the trailing matrix is the change to make (an early version of it was not,
+ * measured in this setting).
  *
  * <p>A pivot {@code a_jj - sum_{p<j} l_jp^2} that is not strictly positive (or is NaN) stops the
  * factorisation with a {@link NotPositiveDefiniteException} naming its index.

@@ -54,7 +54,7 @@ import java.util.Objects;
  *       from counter {@code (B + i, attempt, 3)}.</li>
  * </ul>
  * Afterwards the position is the first block after those used. The fill runs over chunks of
- * {@link #grain} elements with {@link Parallel#forRange(int, int, Parallel.RangeBody)}; since no
+ * {@link #grain()} elements with {@link Parallel#forRange(int, int, Parallel.RangeBody)}; since no
  * element depends on the chunking, 1, 2 or 64 threads give bitwise identical arrays.
  *
  * <h2>Tensors</h2>

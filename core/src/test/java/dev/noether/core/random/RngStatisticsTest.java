@@ -108,6 +108,22 @@ class RngStatisticsTest {
     }
 
     private static void assertKsNormal(String what, double[] sample, double mean, double std) {
+        double d = ksNormal(sample, mean, std);
+        double bound = KS_CRITICAL_0_001 / Math.sqrt(sample.length);
+        assertTrue(d < bound, what + ": KS statistic " + d + " >= " + bound);
+    }
+
+    @Test
+    void theKsCheckHasPowerAgainstASmallScaleError() {
+        // the check above is only worth something if it rejects a slightly wrong distribution
+        int n = 200_000;
+        double[] z = new double[n];
+        Rng.seed(4).fillNormal(z);
+        for (int i = 0; i < n; i++) z[i] *= 1.03;
+        assertTrue(ksNormal(z, 0, 1) > KS_CRITICAL_0_001 / Math.sqrt(n), "a 3% scale error must be detected");
+    }
+
+    private static double ksNormal(double[] sample, double mean, double std) {
         double[] x = sample.clone();
         java.util.Arrays.sort(x);
         int n = x.length;
@@ -116,8 +132,7 @@ class RngStatisticsTest {
             double cdf = normalCdf((x[i] - mean) / std);
             d = Math.max(d, Math.max(cdf - (double) i / n, (double) (i + 1) / n - cdf));
         }
-        double bound = KS_CRITICAL_0_001 / Math.sqrt(n);
-        assertTrue(d < bound, what + ": KS statistic " + d + " >= " + bound);
+        return d;
     }
 
     /**

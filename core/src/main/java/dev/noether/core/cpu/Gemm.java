@@ -14,23 +14,24 @@ package dev.noether.core.cpu;
  * strides for C that keep its elements distinct. When {@code beta == 0}, C is not read (it may
  * hold NaN). C must not overlap A or B.
  *
- * <p>Algorithm (Goto/BLIS). The k dimension is cut into {@code ceil(k / KC)} blocks of equal
- * size (at most {@code KC}), n into blocks of at most {@code NC} columns, m into blocks of
- * {@code MC} rows. For each (n-block, k-block), B's block is packed into {@code NR}-column
- * panels (zero-padded), each m-block of A into {@code MR}-row panels, and the kernel's
- * register-blocked {@code MR x NR} micro-kernel ({@link VectorKernels#gemmMicroF64}) forms
- * {@code C = alpha * A_blk B_blk + beta' * C} tile by tile, with {@code beta' = beta} for the
- * first k-block and 1 after it. The packed B block (KC x NC) is shared by the threads and sized
- * for L3; an A block (MC x KC) stays in a core's L2; a B micro-panel (KC x NR) in L1.
+ * <p>Algorithm (Goto/BLIS-style packing, loop order for row-major C). The k dimension is cut
+ * into {@code ceil(k / KC)} blocks of equal size (at most {@code KC}). For each superblock of C
+ * ({@code MB} rows x {@code NB} columns) and each k-block, the B block ({@code KC x NB}) is packed
+ * into {@code NR}-column micro-panels and the A block ({@code MB x KC}) into {@code MR}-row
+ * micro-panels (both zero-padded, both packed once per k-block). Then for every {@code NC}
+ * columns ({@code KC x NC} of packed B stays in a core's L2) each A micro-panel ({@code MR x KC},
+ * in L1) sweeps the B micro-panels with the kernel's register-blocked {@code MR x NR}
+ * micro-kernel ({@link VectorKernels#gemmMicroF64}), forming
+ * {@code C = alpha * A_panel B_panel + beta' * C} tile by tile along a row strip of C (so the
+ * hardware prefetcher streams C), with {@code beta' = beta} for the first k-block and 1 after.
  *
- * <p>Threads and determinism. The work of one (n-block, k-block) step is split into units (an
- * m-block, or when m gives fewer than {@link #MIN_UNITS} blocks, an m-block times a group of
- * NR-panels) that {@link Parallel#forRange} runs concurrently; a serial run (one thread, or a
- * call nested in a parallel loop) takes whole {@code MC} blocks. Units only decide who computes
- * which tiles: the tile grid (multiples of MR and NR from the origin), the k-blocks (fixed by k
- * alone, applied in order) and the micro-kernel are the same, and the k dimension is never
- * divided among threads, so every element of C sees the same operations in the same order:
- * results are bitwise identical for 1, 2 or 64 threads.
+ * <p>Threads and determinism. Work units are row chunks of C (and column chunks when m is short)
+ * chosen from the shape, or the whole of C for a serial run (one thread, or a call nested in a
+ * parallel loop); {@link Parallel#forRange} runs them concurrently, each with its own packing
+ * buffers. Units only decide who computes which tiles: the tile grid (multiples of MR and NR from
+ * the origin), the k-blocks (fixed by k alone, applied in order) and the micro-kernel are the
+ * same, and the k dimension is never divided among threads, so every element of C sees the same
+ * operations in the same order: results are bitwise identical for 1, 2 or 64 threads.
  *
  * <p>Small problems ({@code m == 1}, {@code n == 1}, or {@code m * n * k <= SMALL_WORK}) skip
  * packing: dot products ({@link VectorKernels#dot}) or row updates ({@link VectorKernels#axpy}),
@@ -41,21 +42,25 @@ package dev.noether.core.cpu;
  * {@link VectorKernels} is passed explicitly.
  */
 public final class Gemm {
-    /** Depth (k) of a packed f64 block. */
+    /** Largest depth (k) of a packed f64 block; k is cut into equal blocks of at most this. */
     public static final int KC_F64 = 256;
-    /** Rows of a packed f64 A block (rounded down to a multiple of the micro-tile's MR). */
-    public static final int MC_F64 = 96;
-    /** Columns of a packed f64 B block (rounded down to a multiple of the micro-tile's NR). */
-    public static final int NC_F64 = 2048;
-    /** Depth (k) of a packed f32 block. */
+    /** Columns of the f64 B block one A micro-panel sweeps (a multiple of NR): KC x NC fits in L2. */
+    public static final int NC_F64 = 144;
+    /** Columns of a packed f64 B superblock (a multiple of NC_F64), packed once per k-block. */
+    public static final int NB_F64 = 1152;
+    /** Rows of a packed f64 A superblock (a multiple of MR), packed once per k-block. */
+    public static final int MB_F64 = 480;
+    /** Largest depth (k) of a packed f32 block. */
     public static final int KC_F32 = 256;
-    /** Rows of a packed f32 A block (rounded down to a multiple of the micro-tile's MR). */
-    public static final int MC_F32 = 192;
-    /** Columns of a packed f32 B block (rounded down to a multiple of the micro-tile's NR). */
-    public static final int NC_F32 = 4096;
+    /** Columns of the f32 B block one A micro-panel sweeps (a multiple of NR). */
+    public static final int NC_F32 = 288;
+    /** Columns of a packed f32 B superblock (a multiple of NC_F32). */
+    public static final int NB_F32 = 2304;
+    /** Rows of a packed f32 A superblock (a multiple of MR). */
+    public static final int MB_F32 = 480;
     /** Problems with at most this many multiply-adds ({@code m * n * k}) are not packed. */
     public static final long SMALL_WORK = 8L * 8 * 8;
-    /** Work units a packed step aims for: m is cut into this many blocks (within MC), then n. */
+    /** Work units the packed path aims for when parallel (row chunks of m, then column chunks). */
     public static final int MIN_UNITS = 8;
     /** Multiply-adds below which a loop is not worth handing to other threads. */
     public static final long PARALLEL_MIN_WORK = 1L << 15;
@@ -259,57 +264,56 @@ public final class Gemm {
         final int mr = kern.gemmRowsF64(), nr = kern.gemmColsF64();
         final int kBlocks = (k + KC_F64 - 1) / KC_F64;
         final int kcMax = (k + kBlocks - 1) / kBlocks;
-        final boolean serial = Parallel.availableThreads() == 1;
-        final int mc = blockRows(m, MC_F64, mr, serial);
-        final int ncMax = Math.max(nr, Math.min(NC_F64 / nr * nr, roundUp(n, nr)));
-        final int mBlocks = (m + mc - 1) / mc;
-        double[] packB = WORKSPACE_F64.get().packB(kcMax * ncMax);
-        for (int jc = 0; jc < n; jc += ncMax) {
-            final int nc = Math.min(ncMax, n - jc);
-            final int nPanels = (nc + nr - 1) / nr;
-            final int panelsPerUnit = serial ? nPanels : panelsPerUnit(mBlocks, nPanels);
-            final int nGroups = (nPanels + panelsPerUnit - 1) / panelsPerUnit;
-            for (int pc = 0; pc < k; pc += kcMax) {
-                final int kc = Math.min(kcMax, k - pc);
-                final double betaBlock = pc == 0 ? beta : 1;
-                final int bBase = bOff + pc * bRs + jc * bCs;
-                Parallel.forRange(nPanels, (long) kc * nr, PARALLEL_MIN_WORK, (s, e) -> {
-                    for (int jp = s; jp < e; jp++) {
-                        packPanelBF64(b, bBase + jp * nr * bCs, bRs, bCs, kc, Math.min(nr, nc - jp * nr), nr,
-                                packB, jp * nr * kc);
-                    }
-                });
-                final int cBase = cOff + jc * cCs;
-                final int aBase = aOff + pc * aCs;
-                long unitWork = (long) mc * panelsPerUnit * nr * kc;
-                runUnits(serial, mBlocks * nGroups, unitWork, (s, e) -> {
-                    WorkspaceF64 ws = WORKSPACE_F64.get();
-                    double[] packA = ws.packA(mc * kc);
-                    double[] tile = ws.tile(mr * nr);
-                    int packedIc = -1;
-                    for (int u = s; u < e; u++) {
-                        int ic = (u / nGroups) * mc, group = u % nGroups;
-                        int mcur = Math.min(mc, m - ic);
-                        int mPanels = (mcur + mr - 1) / mr;
-                        if (ic != packedIc) {
-                            for (int ip = 0; ip < mPanels; ip++) {
-                                packPanelAF64(a, aBase + (ic + ip * mr) * aRs, aRs, aCs, kc,
-                                        Math.min(mr, mcur - ip * mr), mr, packA, ip * mr * kc);
+        final int nc = Math.max(nr, NC_F64 / nr * nr);
+        final int nb = Math.max(nc, NB_F64 / nc * nc);
+        final int mb = Math.max(mr, MB_F64 / mr * mr);
+        final int[] grid = unitGrid(m, n, mr, nr, mb);
+        final int rowChunk = grid[0], colChunk = grid[1];
+        final int colUnits = (n + colChunk - 1) / colChunk;
+        final int unitCount = ((m + rowChunk - 1) / rowChunk) * colUnits;
+        Parallel.RangeBody units = (s, e) -> {
+            WorkspaceF64 ws = WORKSPACE_F64.get();
+            double[] packA = ws.packA(Math.min(mb, roundUp(rowChunk, mr)) * kcMax);
+            double[] packB = ws.packB(Math.min(nb, roundUp(colChunk, nr)) * kcMax);
+            double[] tile = ws.tile(mr * nr);
+            for (int u = s; u < e; u++) {
+                int r0 = (u / colUnits) * rowChunk, r1 = Math.min(m, r0 + rowChunk);
+                int c0 = (u % colUnits) * colChunk, c1 = Math.min(n, c0 + colChunk);
+                for (int jb = c0; jb < c1; jb += nb) {
+                    int nbCur = Math.min(nb, c1 - jb);
+                    for (int ib = r0; ib < r1; ib += mb) {
+                        int mbCur = Math.min(mb, r1 - ib);
+                        for (int pc = 0; pc < k; pc += kcMax) {
+                            int kc = Math.min(kcMax, k - pc);
+                            double betaBlock = pc == 0 ? beta : 1;
+                            for (int jp = 0; jp * nr < nbCur; jp++) {
+                                packPanelBF64(b, bOff + pc * bRs + (jb + jp * nr) * bCs, bRs, bCs, kc,
+                                        Math.min(nr, nbCur - jp * nr), nr, packB, jp * nr * kc);
                             }
-                            packedIc = ic;
-                        }
-                        int jp1 = Math.min(nPanels, (group + 1) * panelsPerUnit);
-                        for (int jp = group * panelsPerUnit; jp < jp1; jp++) {
-                            int cols = Math.min(nr, nc - jp * nr);
-                            for (int ip = 0; ip < mPanels; ip++) {
-                                int rows = Math.min(mr, mcur - ip * mr);
-                                kern.gemmMicroF64(kc, packA, ip * mr * kc, packB, jp * nr * kc, alpha, betaBlock,
-                                        c, cBase + (ic + ip * mr) * cRs + jp * nr * cCs, cRs, cCs, rows, cols, tile);
+                            for (int ip = 0; ip * mr < mbCur; ip++) {
+                                packPanelAF64(a, aOff + (ib + ip * mr) * aRs + pc * aCs, aRs, aCs, kc,
+                                        Math.min(mr, mbCur - ip * mr), mr, packA, ip * mr * kc);
+                            }
+                            for (int jc = 0; jc < nbCur; jc += nc) {
+                                int jpEnd = (Math.min(nbCur, jc + nc) + nr - 1) / nr;
+                                for (int ip = 0; ip * mr < mbCur; ip++) {
+                                    int rows = Math.min(mr, mbCur - ip * mr);
+                                    int cRow = cOff + (ib + ip * mr) * cRs + jb * cCs;
+                                    for (int jp = jc / nr; jp < jpEnd; jp++) {
+                                        kern.gemmMicroF64(kc, packA, ip * mr * kc, packB, jp * nr * kc, alpha, betaBlock,
+                                                c, cRow + jp * nr * cCs, cRs, cCs, rows, Math.min(nr, nbCur - jp * nr), tile);
+                                    }
+                                }
                             }
                         }
                     }
-                });
+                }
             }
+        };
+        if (unitCount == 1 || Parallel.availableThreads() == 1) {
+            units.run(0, unitCount);
+        } else {
+            Parallel.forRange(unitCount, 1, units);
         }
     }
 
@@ -547,57 +551,56 @@ public final class Gemm {
         final int mr = kern.gemmRowsF32(), nr = kern.gemmColsF32();
         final int kBlocks = (k + KC_F32 - 1) / KC_F32;
         final int kcMax = (k + kBlocks - 1) / kBlocks;
-        final boolean serial = Parallel.availableThreads() == 1;
-        final int mc = blockRows(m, MC_F32, mr, serial);
-        final int ncMax = Math.max(nr, Math.min(NC_F32 / nr * nr, roundUp(n, nr)));
-        final int mBlocks = (m + mc - 1) / mc;
-        float[] packB = WORKSPACE_F32.get().packB(kcMax * ncMax);
-        for (int jc = 0; jc < n; jc += ncMax) {
-            final int nc = Math.min(ncMax, n - jc);
-            final int nPanels = (nc + nr - 1) / nr;
-            final int panelsPerUnit = serial ? nPanels : panelsPerUnit(mBlocks, nPanels);
-            final int nGroups = (nPanels + panelsPerUnit - 1) / panelsPerUnit;
-            for (int pc = 0; pc < k; pc += kcMax) {
-                final int kc = Math.min(kcMax, k - pc);
-                final float betaBlock = pc == 0 ? beta : 1;
-                final int bBase = bOff + pc * bRs + jc * bCs;
-                Parallel.forRange(nPanels, (long) kc * nr, PARALLEL_MIN_WORK, (s, e) -> {
-                    for (int jp = s; jp < e; jp++) {
-                        packPanelBF32(b, bBase + jp * nr * bCs, bRs, bCs, kc, Math.min(nr, nc - jp * nr), nr,
-                                packB, jp * nr * kc);
-                    }
-                });
-                final int cBase = cOff + jc * cCs;
-                final int aBase = aOff + pc * aCs;
-                long unitWork = (long) mc * panelsPerUnit * nr * kc;
-                runUnits(serial, mBlocks * nGroups, unitWork, (s, e) -> {
-                    WorkspaceF32 ws = WORKSPACE_F32.get();
-                    float[] packA = ws.packA(mc * kc);
-                    float[] tile = ws.tile(mr * nr);
-                    int packedIc = -1;
-                    for (int u = s; u < e; u++) {
-                        int ic = (u / nGroups) * mc, group = u % nGroups;
-                        int mcur = Math.min(mc, m - ic);
-                        int mPanels = (mcur + mr - 1) / mr;
-                        if (ic != packedIc) {
-                            for (int ip = 0; ip < mPanels; ip++) {
-                                packPanelAF32(a, aBase + (ic + ip * mr) * aRs, aRs, aCs, kc,
-                                        Math.min(mr, mcur - ip * mr), mr, packA, ip * mr * kc);
+        final int nc = Math.max(nr, NC_F32 / nr * nr);
+        final int nb = Math.max(nc, NB_F32 / nc * nc);
+        final int mb = Math.max(mr, MB_F32 / mr * mr);
+        final int[] grid = unitGrid(m, n, mr, nr, mb);
+        final int rowChunk = grid[0], colChunk = grid[1];
+        final int colUnits = (n + colChunk - 1) / colChunk;
+        final int unitCount = ((m + rowChunk - 1) / rowChunk) * colUnits;
+        Parallel.RangeBody units = (s, e) -> {
+            WorkspaceF32 ws = WORKSPACE_F32.get();
+            float[] packA = ws.packA(Math.min(mb, roundUp(rowChunk, mr)) * kcMax);
+            float[] packB = ws.packB(Math.min(nb, roundUp(colChunk, nr)) * kcMax);
+            float[] tile = ws.tile(mr * nr);
+            for (int u = s; u < e; u++) {
+                int r0 = (u / colUnits) * rowChunk, r1 = Math.min(m, r0 + rowChunk);
+                int c0 = (u % colUnits) * colChunk, c1 = Math.min(n, c0 + colChunk);
+                for (int jb = c0; jb < c1; jb += nb) {
+                    int nbCur = Math.min(nb, c1 - jb);
+                    for (int ib = r0; ib < r1; ib += mb) {
+                        int mbCur = Math.min(mb, r1 - ib);
+                        for (int pc = 0; pc < k; pc += kcMax) {
+                            int kc = Math.min(kcMax, k - pc);
+                            float betaBlock = pc == 0 ? beta : 1;
+                            for (int jp = 0; jp * nr < nbCur; jp++) {
+                                packPanelBF32(b, bOff + pc * bRs + (jb + jp * nr) * bCs, bRs, bCs, kc,
+                                        Math.min(nr, nbCur - jp * nr), nr, packB, jp * nr * kc);
                             }
-                            packedIc = ic;
-                        }
-                        int jp1 = Math.min(nPanels, (group + 1) * panelsPerUnit);
-                        for (int jp = group * panelsPerUnit; jp < jp1; jp++) {
-                            int cols = Math.min(nr, nc - jp * nr);
-                            for (int ip = 0; ip < mPanels; ip++) {
-                                int rows = Math.min(mr, mcur - ip * mr);
-                                kern.gemmMicroF32(kc, packA, ip * mr * kc, packB, jp * nr * kc, alpha, betaBlock,
-                                        c, cBase + (ic + ip * mr) * cRs + jp * nr * cCs, cRs, cCs, rows, cols, tile);
+                            for (int ip = 0; ip * mr < mbCur; ip++) {
+                                packPanelAF32(a, aOff + (ib + ip * mr) * aRs + pc * aCs, aRs, aCs, kc,
+                                        Math.min(mr, mbCur - ip * mr), mr, packA, ip * mr * kc);
+                            }
+                            for (int jc = 0; jc < nbCur; jc += nc) {
+                                int jpEnd = (Math.min(nbCur, jc + nc) + nr - 1) / nr;
+                                for (int ip = 0; ip * mr < mbCur; ip++) {
+                                    int rows = Math.min(mr, mbCur - ip * mr);
+                                    int cRow = cOff + (ib + ip * mr) * cRs + jb * cCs;
+                                    for (int jp = jc / nr; jp < jpEnd; jp++) {
+                                        kern.gemmMicroF32(kc, packA, ip * mr * kc, packB, jp * nr * kc, alpha, betaBlock,
+                                                c, cRow + jp * nr * cCs, cRs, cCs, rows, Math.min(nr, nbCur - jp * nr), tile);
+                                    }
+                                }
                             }
                         }
                     }
-                });
+                }
             }
+        };
+        if (unitCount == 1 || Parallel.availableThreads() == 1) {
+            units.run(0, unitCount);
+        } else {
+            Parallel.forRange(unitCount, 1, units);
         }
     }
 
@@ -645,34 +648,19 @@ public final class Gemm {
     }
 
     /**
-     * Rows of an A block: {@code mcMax} (rounded down to a multiple of mr) for tall problems or
-     * serial runs, else smaller so that m splits into about {@link #MIN_UNITS} blocks, but at
-     * least 4 * mr rows.
+     * The (rows, columns) of C per work unit of the packed path: the whole of C for a serial run
+     * (one thread, or a call nested in a parallel loop); otherwise row chunks of at most
+     * {@code mb} rows (at least 4 mr), about {@link #MIN_UNITS} of them, and when m alone gives
+     * fewer, column chunks too. Chunks are multiples of mr and nr, so the tile grid is the same.
      */
-    private static int blockRows(int m, int mcMax, int mr, boolean serial) {
-        int cap = Math.max(mr, mcMax / mr * mr);
-        if (serial) return cap;
-        int share = roundUp((m + MIN_UNITS - 1) / MIN_UNITS, mr);
-        return Math.min(cap, Math.max(4 * mr, share));
-    }
-
-    /**
-     * NR-panels per work unit: all of them when m alone gives {@link #MIN_UNITS} blocks,
-     * otherwise fewer (at least 2, so each unit's own packing of A stays a small overhead).
-     */
-    private static int panelsPerUnit(int mBlocks, int nPanels) {
-        if (mBlocks >= MIN_UNITS) return nPanels;
-        int groupsWanted = (MIN_UNITS + mBlocks - 1) / mBlocks;
-        return Math.max(2, (nPanels + groupsWanted - 1) / groupsWanted);
-    }
-
-    /** Runs the work units of a packed step, on the calling thread alone when serial. */
-    private static void runUnits(boolean serial, int units, long unitWork, Parallel.RangeBody body) {
-        if (serial) {
-            body.run(0, units);
-        } else {
-            Parallel.forRange(units, unitWork, PARALLEL_MIN_WORK, body);
-        }
+    private static int[] unitGrid(int m, int n, int mr, int nr, int mb) {
+        if (Parallel.availableThreads() == 1) return new int[] {m, n};
+        int rowChunk = Math.min(mb, Math.max(4 * mr, roundUp((m + MIN_UNITS - 1) / MIN_UNITS, mr)));
+        int rowUnits = (m + rowChunk - 1) / rowChunk;
+        if (rowUnits >= MIN_UNITS) return new int[] {rowChunk, n};
+        int colUnits = (MIN_UNITS + rowUnits - 1) / rowUnits;
+        int colChunk = Math.max(2 * nr, roundUp((n + colUnits - 1) / colUnits, nr));
+        return new int[] {rowChunk, colChunk};
     }
 
     private static boolean batchInParallel(int batch, long workPerProblem) {

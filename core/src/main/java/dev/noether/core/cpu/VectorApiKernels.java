@@ -390,8 +390,9 @@ final class VectorApiKernels implements VectorKernels {
                              int rows, int cols, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(D), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        int ap = aOff, bp = bOff;
-        for (int p = 0; p < kc; p++, ap += MR, bp += NR_F64) {
+        for (int p = 0; p < kc; p++) {
+            // indices as explicit linear functions of p let C2 drop the B loads' bounds checks
+            int ap = aOff + p * MR, bp = bOff + p * NR_F64;
             DoubleVector b0 = DoubleVector.fromArray(D, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(D, b, bp + DL);
             DoubleVector av = DoubleVector.broadcast(D, a[ap]);
@@ -467,8 +468,9 @@ final class VectorApiKernels implements VectorKernels {
                              int rows, int cols, float[] tile) {
         FloatVector c00 = FloatVector.zero(F), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        int ap = aOff, bp = bOff;
-        for (int p = 0; p < kc; p++, ap += MR, bp += NR_F32) {
+        for (int p = 0; p < kc; p++) {
+            // indices as explicit linear functions of p let C2 drop the B loads' bounds checks
+            int ap = aOff + p * MR, bp = bOff + p * NR_F32;
             FloatVector b0 = FloatVector.fromArray(F, b, bp);
             FloatVector b1 = FloatVector.fromArray(F, b, bp + FL);
             FloatVector av = FloatVector.broadcast(F, a[ap]);

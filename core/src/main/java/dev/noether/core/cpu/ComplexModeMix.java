@@ -84,22 +84,24 @@ public final class ComplexModeMix {
         if (rows == 0 || cols == 0 || modes == 0) return;
         final boolean expandA = rows <= cols;
         final int mRows = expandA ? 2 * rows : rows, nCols = expandA ? cols : 2 * cols, depth = 2 * inner;
-        long work = (long) mRows * nCols * Math.max(1, depth);
-        Parallel.forRange(modes, work, Gemm.PARALLEL_MIN_WORK, (s, e) -> {
+        // per-mode scratch strides padded off powers of two, so a chunk's panels do not alias in cache
+        final int aSize = mRows * depth + 16, bSize = depth * nCols + 16, cSize = mRows * nCols + 16;
+        Parallel.forRange(modes, modeChunk(modes, (long) cSize * depth), (s, e) -> {
+            int count = e - s;
             ScratchF64 ws = SCRATCH_F64.get();
-            double[] ar = ws.a(mRows * depth), br = ws.b(depth * nCols), cr = ws.c(mRows * nCols);
-            for (int m = s; m < e; m++) {
-                if (expandA) {
-                    expandF64(a, aOff, transA, conjA, rows, inner, modes, m, ar, false);
-                    gatherF64(b, bOff, transB, conjB, inner, cols, modes, m, br, true);
-                } else {
-                    gatherF64(a, aOff, transA, conjA, rows, inner, modes, m, ar, false);
-                    expandF64(b, bOff, transB, conjB, inner, cols, modes, m, br, true);
-                }
-                Gemm.gemmF64(kernels, mRows, nCols, depth, 1, ar, 0, depth, 1, br, 0, nCols, 1,
-                        0, cr, 0, nCols, 1);
-                scatterF64(cr, expandA, rows, cols, modes, m, out, outOff, accumulate);
+            double[] ar = ws.a(count * aSize), br = ws.b(count * bSize), cr = ws.c(count * cSize);
+            if (expandA) {
+                expandF64(a, aOff, transA, conjA, rows, inner, modes, s, count, ar, aSize, false);
+                gatherF64(b, bOff, transB, conjB, inner, cols, modes, s, count, br, bSize, true);
+            } else {
+                gatherF64(a, aOff, transA, conjA, rows, inner, modes, s, count, ar, aSize, false);
+                expandF64(b, bOff, transB, conjB, inner, cols, modes, s, count, br, bSize, true);
             }
+            for (int mm = 0; mm < count; mm++) {
+                Gemm.gemmF64(kernels, mRows, nCols, depth, 1, ar, mm * aSize, depth, 1, br, mm * bSize, nCols, 1,
+                        0, cr, mm * cSize, nCols, 1);
+            }
+            scatterF64(cr, cSize, expandA, rows, cols, modes, s, count, out, outOff, accumulate);
         });
     }
 
@@ -125,70 +127,70 @@ public final class ComplexModeMix {
     private static final ThreadLocal<ScratchF64> SCRATCH_F64 = ThreadLocal.withInitial(ScratchF64::new);
 
     /**
-     * Gathers mode m of the complex [rows, cols] operand {@code op(src)} into a real matrix:
-     * as the left factor ({@code right == false}) {@code [rows, 2 cols]} with columns
-     * (re, im) per complex column; as the right factor {@code [2 rows, cols]} with rows (re, im).
+     * Gathers modes {@code [m0, m0 + count)} of the complex [rows, cols] operand {@code op(src)}
+     * into real matrices, mode {@code m0 + t} at {@code dst[t * size ...]}: as the left factor
+     * ({@code right == false}) {@code [rows, 2 cols]} with columns (re, im) per complex column; as
+     * the right factor {@code [2 rows, cols]} with rows (re, im). One sweep reads each element's
+     * {@code count} modes, which are contiguous.
      */
     private static void gatherF64(double[] src, int off, boolean trans, boolean conj, int rows, int cols,
-                                  int modes, int m, double[] dst, boolean right) {
+                                  int modes, int m0, int count, double[] dst, int size, boolean right) {
         double sign = conj ? -1 : 1;
+        int imStep = right ? cols : 1;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                int at = off + 2 * (((trans ? j * rows + i : i * cols + j)) * modes + m);
-                double re = src[at], im = sign * src[at + 1];
-                if (right) {
-                    dst[2 * i * cols + j] = re;
-                    dst[(2 * i + 1) * cols + j] = im;
-                } else {
-                    dst[i * 2 * cols + 2 * j] = re;
-                    dst[i * 2 * cols + 2 * j + 1] = im;
+                int at = off + 2 * ((trans ? j * rows + i : i * cols + j) * modes + m0);
+                int d = right ? 2 * i * cols + j : 2 * (i * cols + j);
+                for (int t = 0; t < count; t++, at += 2, d += size) {
+                    dst[d] = src[at];
+                    dst[d + imStep] = sign * src[at + 1];
                 }
             }
         }
     }
 
     /**
-     * Expands mode m of the complex [rows, cols] operand {@code op(src)} into the real
-     * {@code [2 rows, 2 cols]} matrix of 2 x 2 blocks: {@code [[re, -im], [im, re]]} as the left
-     * factor, {@code [[re, im], [-im, re]]} as the right factor.
+     * Expands modes {@code [m0, m0 + count)} of the complex [rows, cols] operand {@code op(src)}
+     * into real {@code [2 rows, 2 cols]} matrices of 2 x 2 blocks, mode {@code m0 + t} at
+     * {@code dst[t * size ...]}: {@code [[re, -im], [im, re]]} as the left factor,
+     * {@code [[re, im], [-im, re]]} as the right factor.
      */
     private static void expandF64(double[] src, int off, boolean trans, boolean conj, int rows, int cols,
-                                  int modes, int m, double[] dst, boolean right) {
+                                  int modes, int m0, int count, double[] dst, int size, boolean right) {
         double sign = conj ? -1 : 1;
+        double upper = right ? sign : -sign;
         int ld = 2 * cols;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                int at = off + 2 * (((trans ? j * rows + i : i * cols + j)) * modes + m);
-                double re = src[at], im = sign * src[at + 1];
-                int top = 2 * i * ld + 2 * j, bottom = top + ld;
-                dst[top] = re;
-                dst[bottom + 1] = re;
-                dst[top + 1] = right ? im : -im;
-                dst[bottom] = right ? -im : im;
+                int at = off + 2 * ((trans ? j * rows + i : i * cols + j) * modes + m0);
+                int top = 2 * i * ld + 2 * j;
+                for (int t = 0; t < count; t++, at += 2, top += size) {
+                    double re = src[at], im = src[at + 1];
+                    dst[top] = re;
+                    dst[top + 1] = upper * im;
+                    dst[top + ld] = -upper * im;
+                    dst[top + ld + 1] = re;
+                }
             }
         }
     }
 
-    /** Writes (or adds) the real product of mode m into {@code out[p, q, m, re/im]}. */
-    private static void scatterF64(double[] cr, boolean expandA, int rows, int cols, int modes, int m,
-                                   double[] out, int outOff, boolean accumulate) {
+    /** Writes (or adds) the real products of modes {@code [m0, m0 + count)} into {@code out[p, q, m, re/im]}. */
+    private static void scatterF64(double[] cr, int size, boolean expandA, int rows, int cols, int modes, int m0,
+                                   int count, double[] out, int outOff, boolean accumulate) {
+        int imStep = expandA ? cols : 1;
         for (int p = 0; p < rows; p++) {
             for (int q = 0; q < cols; q++) {
-                int at = outOff + 2 * ((p * cols + q) * modes + m);
-                double re, im;
-                if (expandA) {
-                    re = cr[2 * p * cols + q];
-                    im = cr[(2 * p + 1) * cols + q];
-                } else {
-                    re = cr[p * 2 * cols + 2 * q];
-                    im = cr[p * 2 * cols + 2 * q + 1];
-                }
-                if (accumulate) {
-                    out[at] += re;
-                    out[at + 1] += im;
-                } else {
-                    out[at] = re;
-                    out[at + 1] = im;
+                int at = outOff + 2 * ((p * cols + q) * modes + m0);
+                int from = expandA ? 2 * p * cols + q : 2 * (p * cols + q);
+                for (int t = 0; t < count; t++, at += 2, from += size) {
+                    if (accumulate) {
+                        out[at] += cr[from];
+                        out[at + 1] += cr[from + imStep];
+                    } else {
+                        out[at] = cr[from];
+                        out[at + 1] = cr[from + imStep];
+                    }
                 }
             }
         }
@@ -244,22 +246,24 @@ public final class ComplexModeMix {
         if (rows == 0 || cols == 0 || modes == 0) return;
         final boolean expandA = rows <= cols;
         final int mRows = expandA ? 2 * rows : rows, nCols = expandA ? cols : 2 * cols, depth = 2 * inner;
-        long work = (long) mRows * nCols * Math.max(1, depth);
-        Parallel.forRange(modes, work, Gemm.PARALLEL_MIN_WORK, (s, e) -> {
+        // per-mode scratch strides padded off powers of two, so a chunk's panels do not alias in cache
+        final int aSize = mRows * depth + 16, bSize = depth * nCols + 16, cSize = mRows * nCols + 16;
+        Parallel.forRange(modes, modeChunk(modes, (long) cSize * depth), (s, e) -> {
+            int count = e - s;
             ScratchF32 ws = SCRATCH_F32.get();
-            float[] ar = ws.a(mRows * depth), br = ws.b(depth * nCols), cr = ws.c(mRows * nCols);
-            for (int m = s; m < e; m++) {
-                if (expandA) {
-                    expandF32(a, aOff, transA, conjA, rows, inner, modes, m, ar, false);
-                    gatherF32(b, bOff, transB, conjB, inner, cols, modes, m, br, true);
-                } else {
-                    gatherF32(a, aOff, transA, conjA, rows, inner, modes, m, ar, false);
-                    expandF32(b, bOff, transB, conjB, inner, cols, modes, m, br, true);
-                }
-                Gemm.gemmF32(kernels, mRows, nCols, depth, 1, ar, 0, depth, 1, br, 0, nCols, 1,
-                        0, cr, 0, nCols, 1);
-                scatterF32(cr, expandA, rows, cols, modes, m, out, outOff, accumulate);
+            float[] ar = ws.a(count * aSize), br = ws.b(count * bSize), cr = ws.c(count * cSize);
+            if (expandA) {
+                expandF32(a, aOff, transA, conjA, rows, inner, modes, s, count, ar, aSize, false);
+                gatherF32(b, bOff, transB, conjB, inner, cols, modes, s, count, br, bSize, true);
+            } else {
+                gatherF32(a, aOff, transA, conjA, rows, inner, modes, s, count, ar, aSize, false);
+                expandF32(b, bOff, transB, conjB, inner, cols, modes, s, count, br, bSize, true);
             }
+            for (int mm = 0; mm < count; mm++) {
+                Gemm.gemmF32(kernels, mRows, nCols, depth, 1, ar, mm * aSize, depth, 1, br, mm * bSize, nCols, 1,
+                        0, cr, mm * cSize, nCols, 1);
+            }
+            scatterF32(cr, cSize, expandA, rows, cols, modes, s, count, out, outOff, accumulate);
         });
     }
 
@@ -285,76 +289,88 @@ public final class ComplexModeMix {
     private static final ThreadLocal<ScratchF32> SCRATCH_F32 = ThreadLocal.withInitial(ScratchF32::new);
 
     /**
-     * Gathers mode m of the complex [rows, cols] operand {@code op(src)} into a real matrix:
-     * as the left factor ({@code right == false}) {@code [rows, 2 cols]} with columns
-     * (re, im) per complex column; as the right factor {@code [2 rows, cols]} with rows (re, im).
+     * Gathers modes {@code [m0, m0 + count)} of the complex [rows, cols] operand {@code op(src)}
+     * into real matrices, mode {@code m0 + t} at {@code dst[t * size ...]}: as the left factor
+     * ({@code right == false}) {@code [rows, 2 cols]} with columns (re, im) per complex column; as
+     * the right factor {@code [2 rows, cols]} with rows (re, im). One sweep reads each element's
+     * {@code count} modes, which are contiguous.
      */
     private static void gatherF32(float[] src, int off, boolean trans, boolean conj, int rows, int cols,
-                                  int modes, int m, float[] dst, boolean right) {
+                                  int modes, int m0, int count, float[] dst, int size, boolean right) {
         float sign = conj ? -1 : 1;
+        int imStep = right ? cols : 1;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                int at = off + 2 * (((trans ? j * rows + i : i * cols + j)) * modes + m);
-                float re = src[at], im = sign * src[at + 1];
-                if (right) {
-                    dst[2 * i * cols + j] = re;
-                    dst[(2 * i + 1) * cols + j] = im;
-                } else {
-                    dst[i * 2 * cols + 2 * j] = re;
-                    dst[i * 2 * cols + 2 * j + 1] = im;
+                int at = off + 2 * ((trans ? j * rows + i : i * cols + j) * modes + m0);
+                int d = right ? 2 * i * cols + j : 2 * (i * cols + j);
+                for (int t = 0; t < count; t++, at += 2, d += size) {
+                    dst[d] = src[at];
+                    dst[d + imStep] = sign * src[at + 1];
                 }
             }
         }
     }
 
     /**
-     * Expands mode m of the complex [rows, cols] operand {@code op(src)} into the real
-     * {@code [2 rows, 2 cols]} matrix of 2 x 2 blocks: {@code [[re, -im], [im, re]]} as the left
-     * factor, {@code [[re, im], [-im, re]]} as the right factor.
+     * Expands modes {@code [m0, m0 + count)} of the complex [rows, cols] operand {@code op(src)}
+     * into real {@code [2 rows, 2 cols]} matrices of 2 x 2 blocks, mode {@code m0 + t} at
+     * {@code dst[t * size ...]}: {@code [[re, -im], [im, re]]} as the left factor,
+     * {@code [[re, im], [-im, re]]} as the right factor.
      */
     private static void expandF32(float[] src, int off, boolean trans, boolean conj, int rows, int cols,
-                                  int modes, int m, float[] dst, boolean right) {
+                                  int modes, int m0, int count, float[] dst, int size, boolean right) {
         float sign = conj ? -1 : 1;
+        float upper = right ? sign : -sign;
         int ld = 2 * cols;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                int at = off + 2 * (((trans ? j * rows + i : i * cols + j)) * modes + m);
-                float re = src[at], im = sign * src[at + 1];
-                int top = 2 * i * ld + 2 * j, bottom = top + ld;
-                dst[top] = re;
-                dst[bottom + 1] = re;
-                dst[top + 1] = right ? im : -im;
-                dst[bottom] = right ? -im : im;
+                int at = off + 2 * ((trans ? j * rows + i : i * cols + j) * modes + m0);
+                int top = 2 * i * ld + 2 * j;
+                for (int t = 0; t < count; t++, at += 2, top += size) {
+                    float re = src[at], im = src[at + 1];
+                    dst[top] = re;
+                    dst[top + 1] = upper * im;
+                    dst[top + ld] = -upper * im;
+                    dst[top + ld + 1] = re;
+                }
             }
         }
     }
 
-    /** Writes (or adds) the real product of mode m into {@code out[p, q, m, re/im]}. */
-    private static void scatterF32(float[] cr, boolean expandA, int rows, int cols, int modes, int m,
-                                   float[] out, int outOff, boolean accumulate) {
+    /** Writes (or adds) the real products of modes {@code [m0, m0 + count)} into {@code out[p, q, m, re/im]}. */
+    private static void scatterF32(float[] cr, int size, boolean expandA, int rows, int cols, int modes, int m0,
+                                   int count, float[] out, int outOff, boolean accumulate) {
+        int imStep = expandA ? cols : 1;
         for (int p = 0; p < rows; p++) {
             for (int q = 0; q < cols; q++) {
-                int at = outOff + 2 * ((p * cols + q) * modes + m);
-                float re, im;
-                if (expandA) {
-                    re = cr[2 * p * cols + q];
-                    im = cr[(2 * p + 1) * cols + q];
-                } else {
-                    re = cr[p * 2 * cols + 2 * q];
-                    im = cr[p * 2 * cols + 2 * q + 1];
-                }
-                if (accumulate) {
-                    out[at] += re;
-                    out[at + 1] += im;
-                } else {
-                    out[at] = re;
-                    out[at + 1] = im;
+                int at = outOff + 2 * ((p * cols + q) * modes + m0);
+                int from = expandA ? 2 * p * cols + q : 2 * (p * cols + q);
+                for (int t = 0; t < count; t++, at += 2, from += size) {
+                    if (accumulate) {
+                        out[at] += cr[from];
+                        out[at + 1] += cr[from + imStep];
+                    } else {
+                        out[at] = cr[from];
+                        out[at + 1] = cr[from + imStep];
+                    }
                 }
             }
         }
     }
 
     // </f32>
+
+    /**
+     * Modes per parallel chunk: enough that one sweep reads whole cache lines (8 modes), fewer when
+     * that would leave threads idle; the chunking never changes the results.
+     */
+    private static int modeChunk(int modes, long workPerMode) {
+        int threads = Parallel.availableThreads();
+        if (threads == 1) return Math.max(1, modes);
+        int perThread = (modes + 2 * threads - 1) / (2 * threads);
+        long minModes = (Gemm.PARALLEL_MIN_WORK + workPerMode - 1) / Math.max(1, workPerMode);
+        return (int) Math.max(1, Math.max(minModes, Math.min(8, perThread)));
+    }
 
     private static void checkShapes(int rows, int cols, int inner, int modes) {
         if (rows < 0 || cols < 0 || inner < 0 || modes < 0) {

@@ -15,26 +15,26 @@ package dev.noether.core.cpu;
  * hold NaN). C must not overlap A or B.
  *
  * <p>Algorithm (Goto/BLIS-style packing, loop order for row-major C). The k dimension is cut
- * into {@code ceil(k / KC)} blocks of equal size (at most {@code KC}). For each superblock of C
- * ({@code MB} rows x {@code NB} columns) and each k-block, the B block ({@code KC x NB}) is packed
- * into {@code NR}-column micro-panels and the A block ({@code MB x KC}) into {@code MR}-row
- * micro-panels (both zero-padded, both packed once per k-block). Then for every {@code NC}
- * columns ({@code KC x NC} of packed B stays in a core's L2) each A micro-panel ({@code MR x KC},
- * in L1) sweeps the B micro-panels with the kernel's register-blocked {@code MR x NR}
- * micro-kernel ({@link VectorKernels#gemmMicroF64}), forming
+ * into {@code ceil(k / KC)} blocks of equal size (at most {@code KC}), n into superblocks of
+ * {@code NB} columns. For each (superblock, k-block) step, the B block ({@code KC x NB}) is packed
+ * once, shared by all threads, into {@code NR}-column micro-panels; each work unit packs its rows
+ * of A ({@code MB} at a time) into {@code MR}-row micro-panels (both zero-padded). Then for every
+ * {@code NC} columns ({@code KC x NC} of packed B stays in a core's L2) each A micro-panel
+ * ({@code MR x KC}, in L1) sweeps the B micro-panels with the kernel's register-blocked
+ * {@code MR x NR} micro-kernel ({@link VectorKernels#gemmMicroF64}), forming
  * {@code C = alpha * A_panel B_panel + beta' * C} tile by tile along a row strip of C (so the
  * hardware prefetcher streams C), with {@code beta' = beta} for the first k-block and 1 after.
  *
- * <p>Threads and determinism. Work units are row chunks of C (and column chunks when m is short)
- * chosen from the shape, or the whole of C for a serial run (one thread, or a call nested in a
- * parallel loop); {@link Parallel#forRange} runs them concurrently, each with its own packing
- * buffers. Units only decide who computes which tiles: the tile grid (multiples of MR and NR from
- * the origin), the k-blocks (fixed by k alone, applied in order) and the micro-kernel are the
- * same, and the k dimension is never divided among threads, so every element of C sees the same
- * operations in the same order: results are bitwise identical for 1, 2 or 64 threads.
+ * <p>Threads and determinism. The work units of a step are row chunks of C (and column chunks
+ * when m is short) chosen from the shape, or {@code MB}-row blocks in a serial run (one thread, or
+ * a call nested in a parallel loop); {@link Parallel#forRange} runs them concurrently. Units only
+ * decide who computes which tiles: the tile grid (multiples of MR and NR from the origin), the
+ * k-blocks (fixed by k alone, applied in order) and the micro-kernel are the same, and the k
+ * dimension is never divided among threads, so every element of C sees the same operations in
+ * the same order: results are bitwise identical for 1, 2 or 64 threads.
  *
- * <p>Small problems ({@code m == 1}, {@code n == 1}, or {@code m * n * k <= SMALL_WORK}) skip
- * packing: dot products ({@link VectorKernels#dot}) or row updates ({@link VectorKernels#axpy}),
+ * <p>Small problems ({@code m <= 2}, {@code n == 1}, or {@code m * n * k <= SMALL_WORK}) skip
+ * packing (a 6-row micro-tile would be mostly padding): dot products ({@link VectorKernels#dot}) or row updates ({@link VectorKernels#axpy}),
  * parallel over rows (or over column ranges when {@code m == 1}).
  *
  * <p>Packing buffers are per-thread and reused, so a steady-state call allocates nothing but
@@ -58,7 +58,7 @@ public final class Gemm {
     public static final int NB_F32 = 2304;
     /** Rows of a packed f32 A superblock (a multiple of MR). */
     public static final int MB_F32 = 480;
-    /** Problems with at most this many multiply-adds ({@code m * n * k}) are not packed. */
+    /** Problems with at most this many multiply-adds ({@code m * n * k}) are not packed (measured: packing wins from 8 x 8 x 8). */
     public static final long SMALL_WORK = 8L * 8 * 8;
     /** Work units the packed path aims for when parallel (row chunks of m, then column chunks). */
     public static final int MIN_UNITS = 8;
@@ -182,7 +182,7 @@ public final class Gemm {
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0) {
             scaleF64(m, n, beta, c, cOff, cRs, cCs);
-        } else if (m == 1 || n == 1 || (long) m * n * k <= SMALL_WORK) {
+        } else if (m <= 2 || n == 1 || (long) m * n * k <= SMALL_WORK) {
             directF64(kern, m, n, k, alpha, a, aOff, aRs, aCs, b, bOff, bRs, bCs, beta, c, cOff, cRs, cCs);
         } else {
             packedF64(kern, m, n, k, alpha, a, aOff, aRs, aCs, b, bOff, bRs, bCs, beta, c, cOff, cRs, cCs);
@@ -265,41 +265,46 @@ public final class Gemm {
         final int kBlocks = (k + KC_F64 - 1) / KC_F64;
         final int kcMax = (k + kBlocks - 1) / kBlocks;
         final int nc = Math.max(nr, NC_F64 / nr * nr);
-        final int nb = Math.max(nc, NB_F64 / nc * nc);
+        final int nb = Math.min(Math.max(nc, NB_F64 / nc * nc), roundUp(n, nr));
         final int mb = Math.max(mr, MB_F64 / mr * mr);
-        final int[] grid = unitGrid(m, n, mr, nr, mb);
-        final int rowChunk = grid[0], colChunk = grid[1];
-        final int colUnits = (n + colChunk - 1) / colChunk;
-        final int unitCount = ((m + rowChunk - 1) / rowChunk) * colUnits;
-        Parallel.RangeBody units = (s, e) -> {
-            WorkspaceF64 ws = WORKSPACE_F64.get();
-            double[] packA = ws.packA(Math.min(mb, roundUp(rowChunk, mr)) * kcMax);
-            double[] packB = ws.packB(Math.min(nb, roundUp(colChunk, nr)) * kcMax);
-            double[] tile = ws.tile(mr * nr);
-            for (int u = s; u < e; u++) {
-                int r0 = (u / colUnits) * rowChunk, r1 = Math.min(m, r0 + rowChunk);
-                int c0 = (u % colUnits) * colChunk, c1 = Math.min(n, c0 + colChunk);
-                for (int jb = c0; jb < c1; jb += nb) {
-                    int nbCur = Math.min(nb, c1 - jb);
-                    for (int ib = r0; ib < r1; ib += mb) {
-                        int mbCur = Math.min(mb, r1 - ib);
-                        for (int pc = 0; pc < k; pc += kcMax) {
-                            int kc = Math.min(kcMax, k - pc);
-                            double betaBlock = pc == 0 ? beta : 1;
-                            for (int jp = 0; jp * nr < nbCur; jp++) {
-                                packPanelBF64(b, bOff + pc * bRs + (jb + jp * nr) * bCs, bRs, bCs, kc,
-                                        Math.min(nr, nbCur - jp * nr), nr, packB, jp * nr * kc);
-                            }
+        final boolean serial = Parallel.availableThreads() == 1;
+        final double[] packB = WORKSPACE_F64.get().packB(nb * kcMax);
+        for (int jb = 0; jb < n; jb += nb) {
+            final int nbCur = Math.min(nb, n - jb);
+            final int nPanels = (nbCur + nr - 1) / nr;
+            final int[] grid = unitGrid(m, nbCur, mr, nr, mb, serial);
+            final int rowChunk = grid[0], colChunk = grid[1];
+            final int colUnits = (nbCur + colChunk - 1) / colChunk;
+            final int unitCount = ((m + rowChunk - 1) / rowChunk) * colUnits;
+            for (int pc = 0; pc < k; pc += kcMax) {
+                final int kc = Math.min(kcMax, k - pc);
+                final double betaBlock = pc == 0 ? beta : 1;
+                final int bBase = bOff + pc * bRs + jb * bCs, aBase = aOff + pc * aCs, cBase = cOff + jb * cCs;
+                Parallel.RangeBody packing = (s, e) -> {
+                    for (int jp = s; jp < e; jp++) {
+                        packPanelBF64(b, bBase + jp * nr * bCs, bRs, bCs, kc, Math.min(nr, nbCur - jp * nr), nr,
+                                packB, jp * nr * kc);
+                    }
+                };
+                Parallel.RangeBody units = (s, e) -> {
+                    WorkspaceF64 ws = WORKSPACE_F64.get();
+                    double[] packA = ws.packA(Math.min(mb, roundUp(rowChunk, mr)) * kc);
+                    double[] tile = ws.tile(mr * nr);
+                    for (int u = s; u < e; u++) {
+                        int r0 = (u / colUnits) * rowChunk, r1 = Math.min(m, r0 + rowChunk);
+                        int c0 = (u % colUnits) * colChunk, c1 = Math.min(nbCur, c0 + colChunk);
+                        for (int ib = r0; ib < r1; ib += mb) {
+                            int mbCur = Math.min(mb, r1 - ib);
                             for (int ip = 0; ip * mr < mbCur; ip++) {
-                                packPanelAF64(a, aOff + (ib + ip * mr) * aRs + pc * aCs, aRs, aCs, kc,
+                                packPanelAF64(a, aBase + (ib + ip * mr) * aRs, aRs, aCs, kc,
                                         Math.min(mr, mbCur - ip * mr), mr, packA, ip * mr * kc);
                             }
-                            for (int jc = 0; jc < nbCur; jc += nc) {
-                                int jpEnd = (Math.min(nbCur, jc + nc) + nr - 1) / nr;
+                            for (int jc = c0; jc < c1; jc += nc) {
+                                int jp0 = jc / nr, jp1 = (Math.min(c1, jc + nc) + nr - 1) / nr;
                                 for (int ip = 0; ip * mr < mbCur; ip++) {
                                     int rows = Math.min(mr, mbCur - ip * mr);
-                                    int cRow = cOff + (ib + ip * mr) * cRs + jb * cCs;
-                                    for (int jp = jc / nr; jp < jpEnd; jp++) {
+                                    int cRow = cBase + (ib + ip * mr) * cRs;
+                                    for (int jp = jp0; jp < jp1; jp++) {
                                         kern.gemmMicroF64(kc, packA, ip * mr * kc, packB, jp * nr * kc, alpha, betaBlock,
                                                 c, cRow + jp * nr * cCs, cRs, cCs, rows, Math.min(nr, nbCur - jp * nr), tile);
                                     }
@@ -307,13 +312,15 @@ public final class Gemm {
                             }
                         }
                     }
+                };
+                if (serial) {
+                    packing.run(0, nPanels);
+                    units.run(0, unitCount);
+                } else {
+                    Parallel.forRange(nPanels, (long) kc * nr, PARALLEL_MIN_WORK, packing);
+                    Parallel.forRange(unitCount, 1, units);
                 }
             }
-        };
-        if (unitCount == 1 || Parallel.availableThreads() == 1) {
-            units.run(0, unitCount);
-        } else {
-            Parallel.forRange(unitCount, 1, units);
         }
     }
 
@@ -469,7 +476,7 @@ public final class Gemm {
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0) {
             scaleF32(m, n, beta, c, cOff, cRs, cCs);
-        } else if (m == 1 || n == 1 || (long) m * n * k <= SMALL_WORK) {
+        } else if (m <= 2 || n == 1 || (long) m * n * k <= SMALL_WORK) {
             directF32(kern, m, n, k, alpha, a, aOff, aRs, aCs, b, bOff, bRs, bCs, beta, c, cOff, cRs, cCs);
         } else {
             packedF32(kern, m, n, k, alpha, a, aOff, aRs, aCs, b, bOff, bRs, bCs, beta, c, cOff, cRs, cCs);
@@ -552,41 +559,46 @@ public final class Gemm {
         final int kBlocks = (k + KC_F32 - 1) / KC_F32;
         final int kcMax = (k + kBlocks - 1) / kBlocks;
         final int nc = Math.max(nr, NC_F32 / nr * nr);
-        final int nb = Math.max(nc, NB_F32 / nc * nc);
+        final int nb = Math.min(Math.max(nc, NB_F32 / nc * nc), roundUp(n, nr));
         final int mb = Math.max(mr, MB_F32 / mr * mr);
-        final int[] grid = unitGrid(m, n, mr, nr, mb);
-        final int rowChunk = grid[0], colChunk = grid[1];
-        final int colUnits = (n + colChunk - 1) / colChunk;
-        final int unitCount = ((m + rowChunk - 1) / rowChunk) * colUnits;
-        Parallel.RangeBody units = (s, e) -> {
-            WorkspaceF32 ws = WORKSPACE_F32.get();
-            float[] packA = ws.packA(Math.min(mb, roundUp(rowChunk, mr)) * kcMax);
-            float[] packB = ws.packB(Math.min(nb, roundUp(colChunk, nr)) * kcMax);
-            float[] tile = ws.tile(mr * nr);
-            for (int u = s; u < e; u++) {
-                int r0 = (u / colUnits) * rowChunk, r1 = Math.min(m, r0 + rowChunk);
-                int c0 = (u % colUnits) * colChunk, c1 = Math.min(n, c0 + colChunk);
-                for (int jb = c0; jb < c1; jb += nb) {
-                    int nbCur = Math.min(nb, c1 - jb);
-                    for (int ib = r0; ib < r1; ib += mb) {
-                        int mbCur = Math.min(mb, r1 - ib);
-                        for (int pc = 0; pc < k; pc += kcMax) {
-                            int kc = Math.min(kcMax, k - pc);
-                            float betaBlock = pc == 0 ? beta : 1;
-                            for (int jp = 0; jp * nr < nbCur; jp++) {
-                                packPanelBF32(b, bOff + pc * bRs + (jb + jp * nr) * bCs, bRs, bCs, kc,
-                                        Math.min(nr, nbCur - jp * nr), nr, packB, jp * nr * kc);
-                            }
+        final boolean serial = Parallel.availableThreads() == 1;
+        final float[] packB = WORKSPACE_F32.get().packB(nb * kcMax);
+        for (int jb = 0; jb < n; jb += nb) {
+            final int nbCur = Math.min(nb, n - jb);
+            final int nPanels = (nbCur + nr - 1) / nr;
+            final int[] grid = unitGrid(m, nbCur, mr, nr, mb, serial);
+            final int rowChunk = grid[0], colChunk = grid[1];
+            final int colUnits = (nbCur + colChunk - 1) / colChunk;
+            final int unitCount = ((m + rowChunk - 1) / rowChunk) * colUnits;
+            for (int pc = 0; pc < k; pc += kcMax) {
+                final int kc = Math.min(kcMax, k - pc);
+                final float betaBlock = pc == 0 ? beta : 1;
+                final int bBase = bOff + pc * bRs + jb * bCs, aBase = aOff + pc * aCs, cBase = cOff + jb * cCs;
+                Parallel.RangeBody packing = (s, e) -> {
+                    for (int jp = s; jp < e; jp++) {
+                        packPanelBF32(b, bBase + jp * nr * bCs, bRs, bCs, kc, Math.min(nr, nbCur - jp * nr), nr,
+                                packB, jp * nr * kc);
+                    }
+                };
+                Parallel.RangeBody units = (s, e) -> {
+                    WorkspaceF32 ws = WORKSPACE_F32.get();
+                    float[] packA = ws.packA(Math.min(mb, roundUp(rowChunk, mr)) * kc);
+                    float[] tile = ws.tile(mr * nr);
+                    for (int u = s; u < e; u++) {
+                        int r0 = (u / colUnits) * rowChunk, r1 = Math.min(m, r0 + rowChunk);
+                        int c0 = (u % colUnits) * colChunk, c1 = Math.min(nbCur, c0 + colChunk);
+                        for (int ib = r0; ib < r1; ib += mb) {
+                            int mbCur = Math.min(mb, r1 - ib);
                             for (int ip = 0; ip * mr < mbCur; ip++) {
-                                packPanelAF32(a, aOff + (ib + ip * mr) * aRs + pc * aCs, aRs, aCs, kc,
+                                packPanelAF32(a, aBase + (ib + ip * mr) * aRs, aRs, aCs, kc,
                                         Math.min(mr, mbCur - ip * mr), mr, packA, ip * mr * kc);
                             }
-                            for (int jc = 0; jc < nbCur; jc += nc) {
-                                int jpEnd = (Math.min(nbCur, jc + nc) + nr - 1) / nr;
+                            for (int jc = c0; jc < c1; jc += nc) {
+                                int jp0 = jc / nr, jp1 = (Math.min(c1, jc + nc) + nr - 1) / nr;
                                 for (int ip = 0; ip * mr < mbCur; ip++) {
                                     int rows = Math.min(mr, mbCur - ip * mr);
-                                    int cRow = cOff + (ib + ip * mr) * cRs + jb * cCs;
-                                    for (int jp = jc / nr; jp < jpEnd; jp++) {
+                                    int cRow = cBase + (ib + ip * mr) * cRs;
+                                    for (int jp = jp0; jp < jp1; jp++) {
                                         kern.gemmMicroF32(kc, packA, ip * mr * kc, packB, jp * nr * kc, alpha, betaBlock,
                                                 c, cRow + jp * nr * cCs, cRs, cCs, rows, Math.min(nr, nbCur - jp * nr), tile);
                                     }
@@ -594,13 +606,15 @@ public final class Gemm {
                             }
                         }
                     }
+                };
+                if (serial) {
+                    packing.run(0, nPanels);
+                    units.run(0, unitCount);
+                } else {
+                    Parallel.forRange(nPanels, (long) kc * nr, PARALLEL_MIN_WORK, packing);
+                    Parallel.forRange(unitCount, 1, units);
                 }
             }
-        };
-        if (unitCount == 1 || Parallel.availableThreads() == 1) {
-            units.run(0, unitCount);
-        } else {
-            Parallel.forRange(unitCount, 1, units);
         }
     }
 
@@ -648,13 +662,14 @@ public final class Gemm {
     }
 
     /**
-     * The (rows, columns) of C per work unit of the packed path: the whole of C for a serial run
-     * (one thread, or a call nested in a parallel loop); otherwise row chunks of at most
-     * {@code mb} rows (at least 4 mr), about {@link #MIN_UNITS} of them, and when m alone gives
-     * fewer, column chunks too. Chunks are multiples of mr and nr, so the tile grid is the same.
+     * The (rows, columns) of C per work unit of one packed step: {@code mb} rows and all columns
+     * for a serial run (one thread, or a call nested in a parallel loop); otherwise row chunks of
+     * at most {@code mb} rows (at least 4 mr), about {@link #MIN_UNITS} of them, and when m alone
+     * gives fewer, column chunks too. Chunks are multiples of mr and nr, so the tile grid is the
+     * same however the work is split.
      */
-    private static int[] unitGrid(int m, int n, int mr, int nr, int mb) {
-        if (Parallel.availableThreads() == 1) return new int[] {m, n};
+    private static int[] unitGrid(int m, int n, int mr, int nr, int mb, boolean serial) {
+        if (serial) return new int[] {mb, n};
         int rowChunk = Math.min(mb, Math.max(4 * mr, roundUp((m + MIN_UNITS - 1) / MIN_UNITS, mr)));
         int rowUnits = (m + rowChunk - 1) / rowChunk;
         if (rowUnits >= MIN_UNITS) return new int[] {rowChunk, n};

@@ -23,14 +23,16 @@ package dev.noether.core.cpu;
  * (the gradients of a real loss with respect to the real and imaginary parts, packed as complex
  * numbers).
  *
- * <p>Method: each mode is one real GEMM ({@link Gemm}) on a real embedding of the complex
- * product. When {@code P <= Q}, A is expanded to {@code [2P, 2R]} with the 2 x 2 blocks
+ * <p>Method: each mode is one real matrix product, computed by {@link Gemm}'s micro-kernel on a
+ * real embedding of the complex product that is gathered straight into the kernel's packed
+ * panel layout (a single k-block of depth 2R). When {@code P <= Q}, A is expanded to {@code [2P, 2R]} with the 2 x 2 blocks
  * {@code [[ar, -ai], [ai, ar]]} and B gathered to {@code [2R, Q]} (rows re, im), giving
  * {@code [2P, Q]} (rows re, im); otherwise A is gathered to {@code [P, 2R]} and B expanded to
  * {@code [2R, 2Q]} with blocks {@code [[br, bi], [-bi, br]]}, giving {@code [P, 2Q]}. Either way
  * it costs the 4 real multiplications of the complex product (no 3M trick, which loses accuracy).
- * Modes run in parallel ({@link Parallel#forRange}); each mode's arithmetic does not depend on
- * the thread count, so results are bitwise reproducible. Scratch arrays are per thread and
+ * Chunks of modes run in parallel ({@link Parallel#forRange}), one sweep over the operands
+ * gathering all modes of a chunk; each mode's arithmetic does not depend on the thread count or
+ * the chunking, so results are bitwise reproducible. Scratch arrays are per thread and
  * reused. Outputs must not overlap the inputs.
  */
 public final class ComplexModeMix {
@@ -84,29 +86,40 @@ public final class ComplexModeMix {
         if (rows == 0 || cols == 0 || modes == 0) return;
         final boolean expandA = rows <= cols;
         final int mRows = expandA ? 2 * rows : rows, nCols = expandA ? cols : 2 * cols, depth = 2 * inner;
+        final int mr = kernels.gemmRowsF64(), nr = kernels.gemmColsF64();
+        final int mPad = roundUp(mRows, mr), nPad = roundUp(nCols, nr);
         // per-mode scratch strides padded off powers of two, so a chunk's panels do not alias in cache
-        final int aSize = mRows * depth + 16, bSize = depth * nCols + 16, cSize = mRows * nCols + 16;
-        Parallel.forRange(modes, modeChunk(modes, (long) cSize * depth), (s, e) -> {
+        final int aSize = mPad * depth + 16, bSize = nPad * depth + 16, cSize = mRows * nCols + 16;
+        final int[] aRowOff = panelRows(mPad, mr, depth), aColOff = multiples(depth, mr);
+        final int[] bRowOff = multiples(depth, nr), bColOff = panelRows(nPad, nr, depth);
+        Parallel.forRange(modes, modeChunk(modes, (long) mRows * nCols * depth), (s, e) -> {
             int count = e - s;
             ScratchF64 ws = SCRATCH_F64.get();
-            double[] ar = ws.a(count * aSize), br = ws.b(count * bSize), cr = ws.c(count * cSize);
+            double[] ap = ws.a(count * aSize), bp = ws.b(count * bSize), cr = ws.c(count * cSize);
+            double[] tile = ws.tile(mr * nr);
             if (expandA) {
-                expandF64(a, aOff, transA, conjA, rows, inner, modes, s, count, ar, aSize, false);
-                gatherF64(b, bOff, transB, conjB, inner, cols, modes, s, count, br, bSize, true);
+                expandF64(a, aOff, transA, conjA, rows, inner, modes, s, count, ap, aSize, aRowOff, aColOff, false);
+                gatherF64(b, bOff, transB, conjB, inner, cols, modes, s, count, bp, bSize, bRowOff, bColOff, true);
             } else {
-                gatherF64(a, aOff, transA, conjA, rows, inner, modes, s, count, ar, aSize, false);
-                expandF64(b, bOff, transB, conjB, inner, cols, modes, s, count, br, bSize, true);
+                gatherF64(a, aOff, transA, conjA, rows, inner, modes, s, count, ap, aSize, aRowOff, aColOff, false);
+                expandF64(b, bOff, transB, conjB, inner, cols, modes, s, count, bp, bSize, bRowOff, bColOff, true);
             }
-            for (int mm = 0; mm < count; mm++) {
-                Gemm.gemmF64(kernels, mRows, nCols, depth, 1, ar, mm * aSize, depth, 1, br, mm * bSize, nCols, 1,
-                        0, cr, mm * cSize, nCols, 1);
+            for (int t = 0; t < count; t++) {
+                zeroF64(ap, t * aSize, aRowOff, aColOff, mRows, mPad, 0, depth);
+                zeroF64(bp, t * bSize, bRowOff, bColOff, 0, depth, nCols, nPad);
+                Gemm.macroF64(kernels, mRows, nCols, depth, ap, t * aSize, bp, t * bSize, cr, t * cSize, nCols, tile);
             }
             scatterF64(cr, cSize, expandA, rows, cols, modes, s, count, out, outOff, accumulate);
         });
     }
 
     private static final class ScratchF64 {
-        double[] a = new double[0], b = new double[0], c = new double[0];
+        double[] a = new double[0], b = new double[0], c = new double[0], tile = new double[0];
+
+        double[] tile(int n) {
+            if (tile.length < n) tile = new double[n];
+            return tile;
+        }
 
         double[] a(int n) {
             if (a.length < n) a = new double[n];
@@ -128,22 +141,40 @@ public final class ComplexModeMix {
 
     /**
      * Gathers modes {@code [m0, m0 + count)} of the complex [rows, cols] operand {@code op(src)}
-     * into real matrices, mode {@code m0 + t} at {@code dst[t * size ...]}: as the left factor
-     * ({@code right == false}) {@code [rows, 2 cols]} with columns (re, im) per complex column; as
-     * the right factor {@code [2 rows, cols]} with rows (re, im). One sweep reads each element's
-     * {@code count} modes, which are contiguous.
+     * into real matrices M in the GEMM's packed layout, {@code M(r, c)} of mode {@code m0 + t} at
+     * {@code dst[t * size + rowOff[r] + colOff[c]]}: as the left factor ({@code right == false})
+     * {@code [rows, 2 cols]} with columns (re, im) per complex column; as the right factor
+     * {@code [2 rows, cols]} with rows (re, im). Storage rows are visited in order, and one storage
+     * row (all its modes) is reused from L1 for every mode of the chunk.
      */
     private static void gatherF64(double[] src, int off, boolean trans, boolean conj, int rows, int cols,
-                                  int modes, int m0, int count, double[] dst, int size, boolean right) {
+                                  int modes, int m0, int count, double[] dst, int size, int[] rowOff, int[] colOff,
+                                  boolean right) {
         double sign = conj ? -1 : 1;
-        int imStep = right ? cols : 1;
+        int storedRows = trans ? cols : rows, storedCols = trans ? rows : cols;
+        // position of re (u + v) and im (u' + v') split into a storage-row part u and a storage-column part v
+        int[] reU = new int[storedRows], imU = new int[storedRows], reV = new int[storedCols], imV = new int[storedCols];
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                int at = off + 2 * ((trans ? j * rows + i : i * cols + j) * modes + m0);
-                int d = right ? 2 * i * cols + j : 2 * (i * cols + j);
-                for (int t = 0; t < count; t++, at += 2, d += size) {
-                    dst[d] = src[at];
-                    dst[d + imStep] = sign * src[at + 1];
+            for (int half = 0; half < 2; half++) {
+                int rowPart = right ? rowOff[2 * i + half] : rowOff[i];
+                int[] target = half == 0 ? (trans ? reV : reU) : (trans ? imV : imU);
+                target[i] = rowPart;
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            for (int half = 0; half < 2; half++) {
+                int colPart = right ? colOff[j] : colOff[2 * j + half];
+                int[] target = half == 0 ? (trans ? reU : reV) : (trans ? imU : imV);
+                target[j] = colPart;
+            }
+        }
+        for (int sr = 0; sr < storedRows; sr++) {
+            int rowStart = off + 2 * (sr * storedCols * modes + m0);
+            for (int t = 0; t < count; t++) {
+                int at = rowStart + 2 * t, re = t * size + reU[sr], im = t * size + imU[sr];
+                for (int sc = 0; sc < storedCols; sc++, at += 2 * modes) {
+                    dst[re + reV[sc]] = src[at];
+                    dst[im + imV[sc]] = sign * src[at + 1];
                 }
             }
         }
@@ -151,39 +182,60 @@ public final class ComplexModeMix {
 
     /**
      * Expands modes {@code [m0, m0 + count)} of the complex [rows, cols] operand {@code op(src)}
-     * into real {@code [2 rows, 2 cols]} matrices of 2 x 2 blocks, mode {@code m0 + t} at
-     * {@code dst[t * size ...]}: {@code [[re, -im], [im, re]]} as the left factor,
-     * {@code [[re, im], [-im, re]]} as the right factor.
+     * into real {@code [2 rows, 2 cols]} matrices of 2 x 2 blocks, {@code [[re, -im], [im, re]]}
+     * as the left factor and {@code [[re, im], [-im, re]]} as the right factor, placed like the
+     * gather's output.
      */
     private static void expandF64(double[] src, int off, boolean trans, boolean conj, int rows, int cols,
-                                  int modes, int m0, int count, double[] dst, int size, boolean right) {
+                                  int modes, int m0, int count, double[] dst, int size, int[] rowOff, int[] colOff,
+                                  boolean right) {
         double sign = conj ? -1 : 1;
         double upper = right ? sign : -sign;
-        int ld = 2 * cols;
+        // block (i, j) occupies rows 2i + {0, 1} and columns 2j + {0, 1}; split each position into
+        // a storage-row part u0/u1 and a storage-column part v0/v1 (rows and columns swap roles
+        // when the operand is stored transposed, which swaps the off-diagonal entries)
+        int storedRows = trans ? cols : rows, storedCols = trans ? rows : cols;
+        int[] u0 = new int[storedRows], u1 = new int[storedRows], v0 = new int[storedCols], v1 = new int[storedCols];
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                int at = off + 2 * ((trans ? j * rows + i : i * cols + j) * modes + m0);
-                int top = 2 * i * ld + 2 * j;
-                for (int t = 0; t < count; t++, at += 2, top += size) {
+            (trans ? v0 : u0)[i] = rowOff[2 * i];
+            (trans ? v1 : u1)[i] = rowOff[2 * i + 1];
+        }
+        for (int j = 0; j < cols; j++) {
+            (trans ? u0 : v0)[j] = colOff[2 * j];
+            (trans ? u1 : v1)[j] = colOff[2 * j + 1];
+        }
+        double s01 = trans ? -upper : upper; // entry at u0 + v1: (top, right) or, transposed, (bottom, left)
+        for (int sr = 0; sr < storedRows; sr++) {
+            int rowStart = off + 2 * (sr * storedCols * modes + m0);
+            for (int t = 0; t < count; t++) {
+                int at = rowStart + 2 * t, a0 = t * size + u0[sr], a1 = t * size + u1[sr];
+                for (int sc = 0; sc < storedCols; sc++, at += 2 * modes) {
                     double re = src[at], im = src[at + 1];
-                    dst[top] = re;
-                    dst[top + 1] = upper * im;
-                    dst[top + ld] = -upper * im;
-                    dst[top + ld + 1] = re;
+                    dst[a0 + v0[sc]] = re;
+                    dst[a1 + v1[sc]] = re;
+                    dst[a0 + v1[sc]] = s01 * im;
+                    dst[a1 + v0[sc]] = -s01 * im;
                 }
             }
+        }
+    }
+
+    /** Zeroes {@code M(r, c)} for {@code r0 <= r < r1}, {@code c0 <= c < c1} (the panels' padding). */
+    private static void zeroF64(double[] dst, int base, int[] rowOff, int[] colOff, int r0, int r1, int c0, int c1) {
+        for (int r = r0; r < r1; r++) {
+            for (int c = c0; c < c1; c++) dst[base + rowOff[r] + colOff[c]] = 0;
         }
     }
 
     /** Writes (or adds) the real products of modes {@code [m0, m0 + count)} into {@code out[p, q, m, re/im]}. */
     private static void scatterF64(double[] cr, int size, boolean expandA, int rows, int cols, int modes, int m0,
                                    int count, double[] out, int outOff, boolean accumulate) {
-        int imStep = expandA ? cols : 1;
+        int imStep = expandA ? cols : 1, dq = expandA ? 1 : 2;
         for (int p = 0; p < rows; p++) {
-            for (int q = 0; q < cols; q++) {
-                int at = outOff + 2 * ((p * cols + q) * modes + m0);
-                int from = expandA ? 2 * p * cols + q : 2 * (p * cols + q);
-                for (int t = 0; t < count; t++, at += 2, from += size) {
+            int rowStart = outOff + 2 * (p * cols * modes + m0);
+            for (int t = 0; t < count; t++) {
+                int at = rowStart + 2 * t, from = t * size + 2 * p * cols;
+                for (int q = 0; q < cols; q++, at += 2 * modes, from += dq) {
                     if (accumulate) {
                         out[at] += cr[from];
                         out[at + 1] += cr[from + imStep];
@@ -246,29 +298,40 @@ public final class ComplexModeMix {
         if (rows == 0 || cols == 0 || modes == 0) return;
         final boolean expandA = rows <= cols;
         final int mRows = expandA ? 2 * rows : rows, nCols = expandA ? cols : 2 * cols, depth = 2 * inner;
+        final int mr = kernels.gemmRowsF32(), nr = kernels.gemmColsF32();
+        final int mPad = roundUp(mRows, mr), nPad = roundUp(nCols, nr);
         // per-mode scratch strides padded off powers of two, so a chunk's panels do not alias in cache
-        final int aSize = mRows * depth + 16, bSize = depth * nCols + 16, cSize = mRows * nCols + 16;
-        Parallel.forRange(modes, modeChunk(modes, (long) cSize * depth), (s, e) -> {
+        final int aSize = mPad * depth + 16, bSize = nPad * depth + 16, cSize = mRows * nCols + 16;
+        final int[] aRowOff = panelRows(mPad, mr, depth), aColOff = multiples(depth, mr);
+        final int[] bRowOff = multiples(depth, nr), bColOff = panelRows(nPad, nr, depth);
+        Parallel.forRange(modes, modeChunk(modes, (long) mRows * nCols * depth), (s, e) -> {
             int count = e - s;
             ScratchF32 ws = SCRATCH_F32.get();
-            float[] ar = ws.a(count * aSize), br = ws.b(count * bSize), cr = ws.c(count * cSize);
+            float[] ap = ws.a(count * aSize), bp = ws.b(count * bSize), cr = ws.c(count * cSize);
+            float[] tile = ws.tile(mr * nr);
             if (expandA) {
-                expandF32(a, aOff, transA, conjA, rows, inner, modes, s, count, ar, aSize, false);
-                gatherF32(b, bOff, transB, conjB, inner, cols, modes, s, count, br, bSize, true);
+                expandF32(a, aOff, transA, conjA, rows, inner, modes, s, count, ap, aSize, aRowOff, aColOff, false);
+                gatherF32(b, bOff, transB, conjB, inner, cols, modes, s, count, bp, bSize, bRowOff, bColOff, true);
             } else {
-                gatherF32(a, aOff, transA, conjA, rows, inner, modes, s, count, ar, aSize, false);
-                expandF32(b, bOff, transB, conjB, inner, cols, modes, s, count, br, bSize, true);
+                gatherF32(a, aOff, transA, conjA, rows, inner, modes, s, count, ap, aSize, aRowOff, aColOff, false);
+                expandF32(b, bOff, transB, conjB, inner, cols, modes, s, count, bp, bSize, bRowOff, bColOff, true);
             }
-            for (int mm = 0; mm < count; mm++) {
-                Gemm.gemmF32(kernels, mRows, nCols, depth, 1, ar, mm * aSize, depth, 1, br, mm * bSize, nCols, 1,
-                        0, cr, mm * cSize, nCols, 1);
+            for (int t = 0; t < count; t++) {
+                zeroF32(ap, t * aSize, aRowOff, aColOff, mRows, mPad, 0, depth);
+                zeroF32(bp, t * bSize, bRowOff, bColOff, 0, depth, nCols, nPad);
+                Gemm.macroF32(kernels, mRows, nCols, depth, ap, t * aSize, bp, t * bSize, cr, t * cSize, nCols, tile);
             }
             scatterF32(cr, cSize, expandA, rows, cols, modes, s, count, out, outOff, accumulate);
         });
     }
 
     private static final class ScratchF32 {
-        float[] a = new float[0], b = new float[0], c = new float[0];
+        float[] a = new float[0], b = new float[0], c = new float[0], tile = new float[0];
+
+        float[] tile(int n) {
+            if (tile.length < n) tile = new float[n];
+            return tile;
+        }
 
         float[] a(int n) {
             if (a.length < n) a = new float[n];
@@ -290,22 +353,40 @@ public final class ComplexModeMix {
 
     /**
      * Gathers modes {@code [m0, m0 + count)} of the complex [rows, cols] operand {@code op(src)}
-     * into real matrices, mode {@code m0 + t} at {@code dst[t * size ...]}: as the left factor
-     * ({@code right == false}) {@code [rows, 2 cols]} with columns (re, im) per complex column; as
-     * the right factor {@code [2 rows, cols]} with rows (re, im). One sweep reads each element's
-     * {@code count} modes, which are contiguous.
+     * into real matrices M in the GEMM's packed layout, {@code M(r, c)} of mode {@code m0 + t} at
+     * {@code dst[t * size + rowOff[r] + colOff[c]]}: as the left factor ({@code right == false})
+     * {@code [rows, 2 cols]} with columns (re, im) per complex column; as the right factor
+     * {@code [2 rows, cols]} with rows (re, im). Storage rows are visited in order, and one storage
+     * row (all its modes) is reused from L1 for every mode of the chunk.
      */
     private static void gatherF32(float[] src, int off, boolean trans, boolean conj, int rows, int cols,
-                                  int modes, int m0, int count, float[] dst, int size, boolean right) {
+                                  int modes, int m0, int count, float[] dst, int size, int[] rowOff, int[] colOff,
+                                  boolean right) {
         float sign = conj ? -1 : 1;
-        int imStep = right ? cols : 1;
+        int storedRows = trans ? cols : rows, storedCols = trans ? rows : cols;
+        // position of re (u + v) and im (u' + v') split into a storage-row part u and a storage-column part v
+        int[] reU = new int[storedRows], imU = new int[storedRows], reV = new int[storedCols], imV = new int[storedCols];
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                int at = off + 2 * ((trans ? j * rows + i : i * cols + j) * modes + m0);
-                int d = right ? 2 * i * cols + j : 2 * (i * cols + j);
-                for (int t = 0; t < count; t++, at += 2, d += size) {
-                    dst[d] = src[at];
-                    dst[d + imStep] = sign * src[at + 1];
+            for (int half = 0; half < 2; half++) {
+                int rowPart = right ? rowOff[2 * i + half] : rowOff[i];
+                int[] target = half == 0 ? (trans ? reV : reU) : (trans ? imV : imU);
+                target[i] = rowPart;
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            for (int half = 0; half < 2; half++) {
+                int colPart = right ? colOff[j] : colOff[2 * j + half];
+                int[] target = half == 0 ? (trans ? reU : reV) : (trans ? imU : imV);
+                target[j] = colPart;
+            }
+        }
+        for (int sr = 0; sr < storedRows; sr++) {
+            int rowStart = off + 2 * (sr * storedCols * modes + m0);
+            for (int t = 0; t < count; t++) {
+                int at = rowStart + 2 * t, re = t * size + reU[sr], im = t * size + imU[sr];
+                for (int sc = 0; sc < storedCols; sc++, at += 2 * modes) {
+                    dst[re + reV[sc]] = src[at];
+                    dst[im + imV[sc]] = sign * src[at + 1];
                 }
             }
         }
@@ -313,39 +394,60 @@ public final class ComplexModeMix {
 
     /**
      * Expands modes {@code [m0, m0 + count)} of the complex [rows, cols] operand {@code op(src)}
-     * into real {@code [2 rows, 2 cols]} matrices of 2 x 2 blocks, mode {@code m0 + t} at
-     * {@code dst[t * size ...]}: {@code [[re, -im], [im, re]]} as the left factor,
-     * {@code [[re, im], [-im, re]]} as the right factor.
+     * into real {@code [2 rows, 2 cols]} matrices of 2 x 2 blocks, {@code [[re, -im], [im, re]]}
+     * as the left factor and {@code [[re, im], [-im, re]]} as the right factor, placed like the
+     * gather's output.
      */
     private static void expandF32(float[] src, int off, boolean trans, boolean conj, int rows, int cols,
-                                  int modes, int m0, int count, float[] dst, int size, boolean right) {
+                                  int modes, int m0, int count, float[] dst, int size, int[] rowOff, int[] colOff,
+                                  boolean right) {
         float sign = conj ? -1 : 1;
         float upper = right ? sign : -sign;
-        int ld = 2 * cols;
+        // block (i, j) occupies rows 2i + {0, 1} and columns 2j + {0, 1}; split each position into
+        // a storage-row part u0/u1 and a storage-column part v0/v1 (rows and columns swap roles
+        // when the operand is stored transposed, which swaps the off-diagonal entries)
+        int storedRows = trans ? cols : rows, storedCols = trans ? rows : cols;
+        int[] u0 = new int[storedRows], u1 = new int[storedRows], v0 = new int[storedCols], v1 = new int[storedCols];
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                int at = off + 2 * ((trans ? j * rows + i : i * cols + j) * modes + m0);
-                int top = 2 * i * ld + 2 * j;
-                for (int t = 0; t < count; t++, at += 2, top += size) {
+            (trans ? v0 : u0)[i] = rowOff[2 * i];
+            (trans ? v1 : u1)[i] = rowOff[2 * i + 1];
+        }
+        for (int j = 0; j < cols; j++) {
+            (trans ? u0 : v0)[j] = colOff[2 * j];
+            (trans ? u1 : v1)[j] = colOff[2 * j + 1];
+        }
+        float s01 = trans ? -upper : upper; // entry at u0 + v1: (top, right) or, transposed, (bottom, left)
+        for (int sr = 0; sr < storedRows; sr++) {
+            int rowStart = off + 2 * (sr * storedCols * modes + m0);
+            for (int t = 0; t < count; t++) {
+                int at = rowStart + 2 * t, a0 = t * size + u0[sr], a1 = t * size + u1[sr];
+                for (int sc = 0; sc < storedCols; sc++, at += 2 * modes) {
                     float re = src[at], im = src[at + 1];
-                    dst[top] = re;
-                    dst[top + 1] = upper * im;
-                    dst[top + ld] = -upper * im;
-                    dst[top + ld + 1] = re;
+                    dst[a0 + v0[sc]] = re;
+                    dst[a1 + v1[sc]] = re;
+                    dst[a0 + v1[sc]] = s01 * im;
+                    dst[a1 + v0[sc]] = -s01 * im;
                 }
             }
+        }
+    }
+
+    /** Zeroes {@code M(r, c)} for {@code r0 <= r < r1}, {@code c0 <= c < c1} (the panels' padding). */
+    private static void zeroF32(float[] dst, int base, int[] rowOff, int[] colOff, int r0, int r1, int c0, int c1) {
+        for (int r = r0; r < r1; r++) {
+            for (int c = c0; c < c1; c++) dst[base + rowOff[r] + colOff[c]] = 0;
         }
     }
 
     /** Writes (or adds) the real products of modes {@code [m0, m0 + count)} into {@code out[p, q, m, re/im]}. */
     private static void scatterF32(float[] cr, int size, boolean expandA, int rows, int cols, int modes, int m0,
                                    int count, float[] out, int outOff, boolean accumulate) {
-        int imStep = expandA ? cols : 1;
+        int imStep = expandA ? cols : 1, dq = expandA ? 1 : 2;
         for (int p = 0; p < rows; p++) {
-            for (int q = 0; q < cols; q++) {
-                int at = outOff + 2 * ((p * cols + q) * modes + m0);
-                int from = expandA ? 2 * p * cols + q : 2 * (p * cols + q);
-                for (int t = 0; t < count; t++, at += 2, from += size) {
+            int rowStart = outOff + 2 * (p * cols * modes + m0);
+            for (int t = 0; t < count; t++) {
+                int at = rowStart + 2 * t, from = t * size + 2 * p * cols;
+                for (int q = 0; q < cols; q++, at += 2 * modes, from += dq) {
                     if (accumulate) {
                         out[at] += cr[from];
                         out[at + 1] += cr[from + imStep];
@@ -359,6 +461,28 @@ public final class ComplexModeMix {
     }
 
     // </f32>
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+
+    /** {@code i * step} for {@code i < n}. */
+    private static int[] multiples(int n, int step) {
+        int[] o = new int[n];
+        for (int i = 0; i < n; i++) o[i] = i * step;
+        return o;
+    }
+
+    /**
+     * Offsets of the rows (or columns) of a matrix packed in panels of {@code width} rows (or
+     * columns) of depth {@code depth}: index {@code r} lies in panel {@code r / width} (of
+     * {@code width * depth} elements) at position {@code r % width}.
+     */
+    private static int[] panelRows(int n, int width, int depth) {
+        int[] o = new int[n];
+        for (int r = 0; r < n; r++) o[r] = (r / width) * width * depth + r % width;
+        return o;
+    }
 
     /**
      * Modes per parallel chunk: enough that one sweep reads whole cache lines (8 modes), fewer when

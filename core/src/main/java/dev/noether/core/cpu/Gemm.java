@@ -324,6 +324,24 @@ public final class Gemm {
         }
     }
 
+    /**
+     * {@code C = A B} (C overwritten, unit column stride) for operands already in the packed
+     * micro-panel layout of {@code kern} (A: {@code ceil(m / MR)} panels of {@code MR x k}, B:
+     * {@code ceil(n / NR)} panels of {@code k x NR}, zero-padded), as one k-block, on the calling
+     * thread. {@code tile} is scratch of MR * NR elements.
+     */
+    static void macroF64(VectorKernels kern, int m, int n, int k, double[] packA, int aOff, double[] packB, int bOff,
+                         double[] c, int cOff, int cRs, double[] tile) {
+        int mr = kern.gemmRowsF64(), nr = kern.gemmColsF64();
+        for (int ip = 0; ip * mr < m; ip++) {
+            int rows = Math.min(mr, m - ip * mr);
+            for (int jp = 0; jp * nr < n; jp++) {
+                kern.gemmMicroF64(k, packA, aOff + ip * mr * k, packB, bOff + jp * nr * k, 1, 0,
+                        c, cOff + ip * mr * cRs + jp * nr, cRs, 1, rows, Math.min(nr, n - jp * nr), tile);
+            }
+        }
+    }
+
     /** Packs {@code rows <= mr} rows of A (k-slice of length kc) as kc groups of mr values. */
     private static void packPanelAF64(double[] a, int src, int aRs, int aCs, int kc, int rows, int mr,
                                       double[] dst, int d) {
@@ -331,12 +349,21 @@ public final class Gemm {
             for (int p = 0; p < kc; p++) System.arraycopy(a, src + p * aCs, dst, d + p * mr, mr);
             return;
         }
-        for (int i = 0; i < rows; i++) {
-            int s = src + i * aRs;
-            for (int p = 0; p < kc; p++) dst[d + p * mr + i] = a[s + p * aCs];
+        if (mr == 6 && rows == 6 && aCs == 1) {
+            // the common full panel, unrolled: six sequential row streams, dst written in order
+            int r0 = src, r1 = r0 + aRs, r2 = r1 + aRs, r3 = r2 + aRs, r4 = r3 + aRs, r5 = r4 + aRs;
+            int dp = d;
+            for (int p = 0; p < kc; p++, dp += 6) {
+                dst[dp] = a[r0 + p]; dst[dp + 1] = a[r1 + p]; dst[dp + 2] = a[r2 + p];
+                dst[dp + 3] = a[r3 + p]; dst[dp + 4] = a[r4 + p]; dst[dp + 5] = a[r5 + p];
+            }
+            return;
         }
-        for (int i = rows; i < mr; i++) {
-            for (int p = 0; p < kc; p++) dst[d + p * mr + i] = 0;
+        // p outer: the rows are read as parallel sequential streams, dst is written in order
+        for (int p = 0; p < kc; p++) {
+            int s = src + p * aCs, dp = d + p * mr;
+            for (int i = 0; i < rows; i++) dst[dp + i] = a[s + i * aRs];
+            for (int i = rows; i < mr; i++) dst[dp + i] = 0;
         }
     }
 
@@ -618,6 +645,24 @@ public final class Gemm {
         }
     }
 
+    /**
+     * {@code C = A B} (C overwritten, unit column stride) for operands already in the packed
+     * micro-panel layout of {@code kern} (A: {@code ceil(m / MR)} panels of {@code MR x k}, B:
+     * {@code ceil(n / NR)} panels of {@code k x NR}, zero-padded), as one k-block, on the calling
+     * thread. {@code tile} is scratch of MR * NR elements.
+     */
+    static void macroF32(VectorKernels kern, int m, int n, int k, float[] packA, int aOff, float[] packB, int bOff,
+                         float[] c, int cOff, int cRs, float[] tile) {
+        int mr = kern.gemmRowsF32(), nr = kern.gemmColsF32();
+        for (int ip = 0; ip * mr < m; ip++) {
+            int rows = Math.min(mr, m - ip * mr);
+            for (int jp = 0; jp * nr < n; jp++) {
+                kern.gemmMicroF32(k, packA, aOff + ip * mr * k, packB, bOff + jp * nr * k, 1, 0,
+                        c, cOff + ip * mr * cRs + jp * nr, cRs, 1, rows, Math.min(nr, n - jp * nr), tile);
+            }
+        }
+    }
+
     /** Packs {@code rows <= mr} rows of A (k-slice of length kc) as kc groups of mr values. */
     private static void packPanelAF32(float[] a, int src, int aRs, int aCs, int kc, int rows, int mr,
                                       float[] dst, int d) {
@@ -625,12 +670,21 @@ public final class Gemm {
             for (int p = 0; p < kc; p++) System.arraycopy(a, src + p * aCs, dst, d + p * mr, mr);
             return;
         }
-        for (int i = 0; i < rows; i++) {
-            int s = src + i * aRs;
-            for (int p = 0; p < kc; p++) dst[d + p * mr + i] = a[s + p * aCs];
+        if (mr == 6 && rows == 6 && aCs == 1) {
+            // the common full panel, unrolled: six sequential row streams, dst written in order
+            int r0 = src, r1 = r0 + aRs, r2 = r1 + aRs, r3 = r2 + aRs, r4 = r3 + aRs, r5 = r4 + aRs;
+            int dp = d;
+            for (int p = 0; p < kc; p++, dp += 6) {
+                dst[dp] = a[r0 + p]; dst[dp + 1] = a[r1 + p]; dst[dp + 2] = a[r2 + p];
+                dst[dp + 3] = a[r3 + p]; dst[dp + 4] = a[r4 + p]; dst[dp + 5] = a[r5 + p];
+            }
+            return;
         }
-        for (int i = rows; i < mr; i++) {
-            for (int p = 0; p < kc; p++) dst[d + p * mr + i] = 0;
+        // p outer: the rows are read as parallel sequential streams, dst is written in order
+        for (int p = 0; p < kc; p++) {
+            int s = src + p * aCs, dp = d + p * mr;
+            for (int i = 0; i < rows; i++) dst[dp + i] = a[s + i * aRs];
+            for (int i = rows; i < mr; i++) dst[dp + i] = 0;
         }
     }
 

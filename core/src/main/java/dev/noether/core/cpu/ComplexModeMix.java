@@ -23,16 +23,16 @@ package dev.noether.core.cpu;
  * (the gradients of a real loss with respect to the real and imaginary parts, packed as complex
  * numbers).
  *
- * <p>Method: each mode is one real matrix product, computed by {@link Gemm}'s micro-kernel on a
- * real embedding of the complex product that is gathered straight into the kernel's packed
- * panel layout (a single k-block of depth 2R). When {@code P <= Q}, A is expanded to {@code [2P, 2R]} with the 2 x 2 blocks
- * {@code [[ar, -ai], [ai, ar]]} and B gathered to {@code [2R, Q]} (rows re, im), giving
- * {@code [2P, Q]} (rows re, im); otherwise A is gathered to {@code [P, 2R]} and B expanded to
- * {@code [2R, 2Q]} with blocks {@code [[br, bi], [-bi, br]]}, giving {@code [P, 2Q]}. Either way
- * it costs the 4 real multiplications of the complex product (no 3M trick, which loses accuracy).
- * Chunks of modes run in parallel ({@link Parallel#forRange}), one sweep over the operands
- * gathering all modes of a chunk; each mode's arithmetic does not depend on the thread count or
- * the chunking, so results are bitwise reproducible. Scratch arrays are per thread and
+ * <p>Method: each mode is one real matrix product on a real embedding of the complex product,
+ * gathered straight into the packed panel layout of {@link Gemm}'s micro-kernel and multiplied as
+ * a single k-block of depth 2R. When {@code P <= Q}, A is expanded to {@code [2P, 2R]} with the
+ * 2 x 2 blocks {@code [[ar, -ai], [ai, ar]]} and B gathered to {@code [2R, Q]} (rows re, im),
+ * giving {@code [2P, Q]} (rows re, im); otherwise A is gathered to {@code [P, 2R]} and B expanded
+ * to {@code [2R, 2Q]} with blocks {@code [[br, bi], [-bi, br]]}, giving {@code [P, 2Q]}. Either
+ * way it costs the 4 real multiplications of the complex product (no 3M trick, which loses
+ * accuracy). Chunks of modes run in parallel ({@link Parallel#forRange}), one sweep over the
+ * operands gathering all modes of a chunk; each mode's arithmetic depends on neither the thread
+ * count nor the chunking, so results are bitwise reproducible. Scratch arrays are per thread and
  * reused. Outputs must not overlap the inputs.
  */
 public final class ComplexModeMix {

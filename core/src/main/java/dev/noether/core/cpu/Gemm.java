@@ -34,8 +34,9 @@ package dev.noether.core.cpu;
  * the same order: results are bitwise identical for 1, 2 or 64 threads.
  *
  * <p>Small problems ({@code m <= 2}, {@code n == 1}, or {@code m * n * k <= SMALL_WORK}) skip
- * packing (a 6-row micro-tile would be mostly padding): dot products ({@link VectorKernels#dot}) or row updates ({@link VectorKernels#axpy}),
- * parallel over rows (or over column ranges when {@code m == 1}).
+ * packing (a 6-row micro-tile would be mostly padding): dot products ({@link VectorKernels#dot})
+ * or row updates ({@link VectorKernels#axpy}), parallel over rows (over column ranges when
+ * {@code m == 1}).
  *
  * <p>Packing buffers are per-thread and reused, so a steady-state call allocates nothing but
  * a few small objects. The micro-kernel comes from {@link Kernels#get()} unless a
@@ -46,9 +47,9 @@ public final class Gemm {
     public static final int KC_F64 = 256;
     /** Columns of the f64 B block one A micro-panel sweeps (a multiple of NR): KC x NC fits in L2. */
     public static final int NC_F64 = 144;
-    /** Columns of a packed f64 B superblock (a multiple of NC_F64), packed once per k-block. */
+    /** Columns of a packed f64 B superblock (a multiple of NC_F64), packed once per k-block and shared. */
     public static final int NB_F64 = 1152;
-    /** Rows of a packed f64 A superblock (a multiple of MR), packed once per k-block. */
+    /** Rows of A a work unit packs at a time (a multiple of MR), once per (B superblock, k-block). */
     public static final int MB_F64 = 480;
     /** Largest depth (k) of a packed f32 block. */
     public static final int KC_F32 = 256;
@@ -58,7 +59,7 @@ public final class Gemm {
     public static final int NB_F32 = 2304;
     /** Rows of a packed f32 A superblock (a multiple of MR). */
     public static final int MB_F32 = 480;
-    /** Problems with at most this many multiply-adds ({@code m * n * k}) are not packed (measured: packing wins from 8 x 8 x 8). */
+    /** Problems with at most this many multiply-adds ({@code m * n * k}) are not packed (packing wins from 8 x 8 x 8 on). */
     public static final long SMALL_WORK = 8L * 8 * 8;
     /** Work units the packed path aims for when parallel (row chunks of m, then column chunks). */
     public static final int MIN_UNITS = 8;

@@ -92,37 +92,42 @@ final class VectorApiKernels implements VectorKernels {
     // ---- exp ---------------------------------------------------------------------------
 
     @Override
-    public void exp(double[] x, int xOff, double[] out, int outOff, int n) {
-        ScalarKernels.check2("exp", x.length, xOff, out.length, outOff, n);
+    public void exp(double[] xs, int xOff, double[] out, int outOff, int n) {
+        ScalarKernels.check2("exp", xs.length, xOff, out.length, outOff, n);
         int i = 0;
+        // the formula is written out in the loop: a helper taking and returning vectors is too
+        // large for C2 to inline, and an out-of-line call boxes its vectors
         for (int bound = D.loopBound(n); i < bound; i += DL) {
-            exp(DoubleVector.fromArray(D, x, xOff + i)).intoArray(out, outOff + i);
+            DoubleVector x = DoubleVector.fromArray(D, xs, xOff + i);
+            DoubleVector xc = x.max(EXP_MIN).min(EXP_MAX);
+            DoubleVector shift = DoubleVector.broadcast(D, SHIFT);
+            DoubleVector t = xc.fma(DoubleVector.broadcast(D, LOG2E), shift);
+            DoubleVector k = t.sub(shift);
+            DoubleVector r = k.fma(DoubleVector.broadcast(D, -LN2_HI), xc);
+            r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+            double[] c = EXP_TAYLOR;
+            DoubleVector p = DoubleVector.broadcast(D, c[13]);
+            p = p.fma(r, DoubleVector.broadcast(D, c[12])); p = p.fma(r, DoubleVector.broadcast(D, c[11]));
+            p = p.fma(r, DoubleVector.broadcast(D, c[10])); p = p.fma(r, DoubleVector.broadcast(D, c[9]));
+            p = p.fma(r, DoubleVector.broadcast(D, c[8])); p = p.fma(r, DoubleVector.broadcast(D, c[7]));
+            p = p.fma(r, DoubleVector.broadcast(D, c[6])); p = p.fma(r, DoubleVector.broadcast(D, c[5]));
+            p = p.fma(r, DoubleVector.broadcast(D, c[4])); p = p.fma(r, DoubleVector.broadcast(D, c[3]));
+            p = p.fma(r, DoubleVector.broadcast(D, c[2])); p = p.fma(r, DoubleVector.broadcast(D, c[1]));
+            p = p.fma(r, DoubleVector.broadcast(D, c[0]));
+            DoubleVector t1 = k.fma(DoubleVector.broadcast(D, 0.5), shift);
+            DoubleVector k2 = k.sub(t1.sub(shift));
+            DoubleVector t2 = k2.add(shift);
+            DoubleVector s1 = t1.reinterpretAsLongs().sub(SHIFT_BITS - 1023)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector s2 = t2.reinterpretAsLongs().sub(SHIFT_BITS - 1023)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector y = p.mul(s1).mul(s2);
+            y.blend(x, x.compare(VectorOperators.NE, x)).intoArray(out, outOff + i); // NaN in, NaN out
         }
-        for (; i < n; i++) out[outOff + i] = exp(x[xOff + i]);
+        for (; i < n; i++) out[outOff + i] = exp(xs[xOff + i]);
     }
 
-    private static DoubleVector exp(DoubleVector x) {
-        DoubleVector xc = x.max(EXP_MIN).min(EXP_MAX);
-        DoubleVector shift = DoubleVector.broadcast(D, SHIFT);
-        DoubleVector t = xc.fma(DoubleVector.broadcast(D, LOG2E), shift);
-        DoubleVector k = t.sub(shift);
-        DoubleVector r = k.fma(DoubleVector.broadcast(D, -LN2_HI), xc);
-        r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r);
-        double[] c = EXP_TAYLOR;
-        DoubleVector p = DoubleVector.broadcast(D, c[13]);
-        for (int j = 12; j >= 0; j--) p = p.fma(r, DoubleVector.broadcast(D, c[j]));
-        DoubleVector t1 = k.fma(DoubleVector.broadcast(D, 0.5), shift);
-        DoubleVector k2 = k.sub(t1.sub(shift));
-        DoubleVector t2 = k2.add(shift);
-        DoubleVector s1 = t1.reinterpretAsLongs().sub(SHIFT_BITS - 1023)
-                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector s2 = t2.reinterpretAsLongs().sub(SHIFT_BITS - 1023)
-                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector y = p.mul(s1).mul(s2);
-        return y.blend(x, x.test(VectorOperators.IS_NAN));
-    }
-
-    /** The lane formula of {@link #exp(DoubleVector)} for one value. */
+    /** The lane formula of the vector loop in {@link #exp(double[], int, double[], int, int)}, for one value. */
     static double exp(double x) {
         if (x != x) return x;
         double xc = Math.min(Math.max(x, EXP_MIN), EXP_MAX);
@@ -142,37 +147,39 @@ final class VectorApiKernels implements VectorKernels {
     }
 
     @Override
-    public void exp(float[] x, int xOff, float[] out, int outOff, int n) {
-        ScalarKernels.check2("exp", x.length, xOff, out.length, outOff, n);
+    public void exp(float[] xs, int xOff, float[] out, int outOff, int n) {
+        ScalarKernels.check2("exp", xs.length, xOff, out.length, outOff, n);
         int i = 0;
+        // the formula is written out in the loop: a helper taking and returning vectors is too
+        // large for C2 to inline, and an out-of-line call boxes its vectors
         for (int bound = F.loopBound(n); i < bound; i += FL) {
-            exp(FloatVector.fromArray(F, x, xOff + i)).intoArray(out, outOff + i);
+            FloatVector x = FloatVector.fromArray(F, xs, xOff + i);
+            FloatVector xc = x.max(EXP_MIN_F).min(EXP_MAX_F);
+            FloatVector shift = FloatVector.broadcast(F, SHIFT_F);
+            FloatVector t = xc.fma(FloatVector.broadcast(F, LOG2E_F), shift);
+            FloatVector k = t.sub(shift);
+            FloatVector r = k.fma(FloatVector.broadcast(F, -LN2_HI_F), xc);
+            r = k.fma(FloatVector.broadcast(F, -LN2_LO_F), r);
+            float[] c = EXP_TAYLOR_F;
+            FloatVector p = FloatVector.broadcast(F, c[7]);
+            p = p.fma(r, FloatVector.broadcast(F, c[6])); p = p.fma(r, FloatVector.broadcast(F, c[5]));
+            p = p.fma(r, FloatVector.broadcast(F, c[4])); p = p.fma(r, FloatVector.broadcast(F, c[3]));
+            p = p.fma(r, FloatVector.broadcast(F, c[2])); p = p.fma(r, FloatVector.broadcast(F, c[1]));
+            p = p.fma(r, FloatVector.broadcast(F, c[0]));
+            FloatVector t1 = k.fma(FloatVector.broadcast(F, 0.5f), shift);
+            FloatVector k2 = k.sub(t1.sub(shift));
+            FloatVector t2 = k2.add(shift);
+            FloatVector s1 = t1.reinterpretAsInts().sub(SHIFT_BITS_F - 127)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s2 = t2.reinterpretAsInts().sub(SHIFT_BITS_F - 127)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector y = p.mul(s1).mul(s2);
+            y.blend(x, x.compare(VectorOperators.NE, x)).intoArray(out, outOff + i); // NaN in, NaN out
         }
-        for (; i < n; i++) out[outOff + i] = exp(x[xOff + i]);
+        for (; i < n; i++) out[outOff + i] = exp(xs[xOff + i]);
     }
 
-    private static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(EXP_MIN_F).min(EXP_MAX_F);
-        FloatVector shift = FloatVector.broadcast(F, SHIFT_F);
-        FloatVector t = xc.fma(FloatVector.broadcast(F, LOG2E_F), shift);
-        FloatVector k = t.sub(shift);
-        FloatVector r = k.fma(FloatVector.broadcast(F, -LN2_HI_F), xc);
-        r = k.fma(FloatVector.broadcast(F, -LN2_LO_F), r);
-        float[] c = EXP_TAYLOR_F;
-        FloatVector p = FloatVector.broadcast(F, c[7]);
-        for (int j = 6; j >= 0; j--) p = p.fma(r, FloatVector.broadcast(F, c[j]));
-        FloatVector t1 = k.fma(FloatVector.broadcast(F, 0.5f), shift);
-        FloatVector k2 = k.sub(t1.sub(shift));
-        FloatVector t2 = k2.add(shift);
-        FloatVector s1 = t1.reinterpretAsInts().sub(SHIFT_BITS_F - 127)
-                .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector s2 = t2.reinterpretAsInts().sub(SHIFT_BITS_F - 127)
-                .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector y = p.mul(s1).mul(s2);
-        return y.blend(x, x.test(VectorOperators.IS_NAN));
-    }
-
-    /** The lane formula of {@link #exp(FloatVector)} for one value. */
+    /** The lane formula of the vector loop in {@link #exp(float[], int, float[], int, int)}, for one value. */
     static float exp(float x) {
         if (x != x) return x;
         float xc = Math.min(Math.max(x, EXP_MIN_F), EXP_MAX_F);

@@ -35,7 +35,7 @@ public final class GemmTiming {
                 System.out.printf("n=%d  EJML f64 (1 thread, cpu time) %.1f GFLOP/s%n", n, ejml(n));
             }
         }
-        modeMix();
+        if (!Boolean.getBoolean("skipMix")) modeMix();
     }
 
     /** Best rate over several timed rounds after a warm-up of about a second. */

@@ -26,12 +26,13 @@ package dev.noether.core.cpu;
  * hardware prefetcher streams C), with {@code beta' = beta} for the first k-block and 1 after.
  *
  * <p>Threads and determinism. The work units of a step are row chunks of C (and column chunks
- * when m is short) chosen from the shape, or {@code MB}-row blocks in a serial run (one thread, or
- * a call nested in a parallel loop); {@link Parallel#forRange} runs them concurrently. Units only
- * decide who computes which tiles: the tile grid (multiples of MR and NR from the origin), the
- * k-blocks (fixed by k alone, applied in order) and the micro-kernel are the same, and the k
- * dimension is never divided among threads, so every element of C sees the same operations in
- * the same order: results are bitwise identical for 1, 2 or 64 threads.
+ * when m is short) chosen from the shape, or {@code MB}-row blocks in a serial run (one thread, a
+ * call nested in a parallel loop, or fewer than {@link #PARALLEL_GEMM_WORK} multiply-adds);
+ * {@link Parallel#forRange} runs them concurrently. Units only decide who computes which tiles:
+ * the tile grid (multiples of MR and NR from the origin), the k-blocks (fixed by k alone, applied
+ * in order) and the micro-kernel are the same, and the k dimension is never divided among
+ * threads, so every element of C sees the same operations in the same order: results are bitwise
+ * identical for 1, 2 or 64 threads.
  *
  * <p>Small problems ({@code m <= 2}, {@code n == 1}, or {@code m * n * k <= SMALL_WORK}) skip
  * packing (a 6-row micro-tile would be mostly padding): dot products ({@link VectorKernels#dot})
@@ -63,6 +64,11 @@ public final class Gemm {
     public static final long SMALL_WORK = 8L * 8 * 8;
     /** Work units the packed path aims for when parallel (row chunks of m, then column chunks). */
     public static final int MIN_UNITS = 8;
+    /**
+     * Multiply-adds ({@code m * n * k}) below which a packed GEMM runs on the calling thread alone
+     * (waking the pool costs more than it saves: measured at 128 x 128 x 128 on 2 cores).
+     */
+    public static final long PARALLEL_GEMM_WORK = 1L << 22;
     /** Multiply-adds below which a loop is not worth handing to other threads. */
     public static final long PARALLEL_MIN_WORK = 1L << 15;
 
@@ -268,7 +274,7 @@ public final class Gemm {
         final int nc = Math.max(nr, NC_F64 / nr * nr);
         final int nb = Math.min(Math.max(nc, NB_F64 / nc * nc), roundUp(n, nr));
         final int mb = Math.max(mr, MB_F64 / mr * mr);
-        final boolean serial = Parallel.availableThreads() == 1;
+        final boolean serial = Parallel.availableThreads() == 1 || (long) m * n * k < PARALLEL_GEMM_WORK;
         final double[] packB = WORKSPACE_F64.get().packB(nb * kcMax);
         for (int jb = 0; jb < n; jb += nb) {
             final int nbCur = Math.min(nb, n - jb);
@@ -589,7 +595,7 @@ public final class Gemm {
         final int nc = Math.max(nr, NC_F32 / nr * nr);
         final int nb = Math.min(Math.max(nc, NB_F32 / nc * nc), roundUp(n, nr));
         final int mb = Math.max(mr, MB_F32 / mr * mr);
-        final boolean serial = Parallel.availableThreads() == 1;
+        final boolean serial = Parallel.availableThreads() == 1 || (long) m * n * k < PARALLEL_GEMM_WORK;
         final float[] packB = WORKSPACE_F32.get().packB(nb * kcMax);
         for (int jb = 0; jb < n; jb += nb) {
             final int nbCur = Math.min(nb, n - jb);

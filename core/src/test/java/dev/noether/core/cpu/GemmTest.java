@@ -319,8 +319,11 @@ class GemmTest {
         }
     }
 
-    /** Shapes that reach each parallel decomposition: tall, short-and-wide, several k and n blocks. */
-    static final int[][] PARALLEL_SHAPES = {{700, 90, 530}, {20, 600, 300}, {5, 2100, 40}, {200, 4200, 20},
+    /**
+     * Shapes that reach each decomposition: tall, short-and-wide (column chunks), several k-blocks
+     * and B superblocks (all above PARALLEL_GEMM_WORK), the small paths, and a serial-size one.
+     */
+    static final int[][] PARALLEL_SHAPES = {{700, 90, 530}, {20, 1200, 300}, {5, 2100, 500}, {200, 4200, 20},
             {1, 5000, 70}, {5000, 1, 70}, {60, 60, 60}};
 
     @Test

@@ -26,8 +26,9 @@ import jdk.jshell.UnresolvedReferenceException;
  * jshell tool itself does not: {@code jshell FILE} exits 0 after a compile error or an
  * exception.
  *
- * <p>The script is split into snippets exactly as jshell splits its input
- * ({@link SourceCodeAnalysis#analyzeCompletion}) and evaluated in this JVM (jshell's
+ * <p>The script is read line by line and split into snippets as the jshell tool splits its
+ * input ({@link SourceCodeAnalysis#analyzeCompletion}: a line that completes a snippet ends it,
+ * with or without a {@code ;}), and evaluated in this JVM (jshell's
  * {@code local} execution engine), so the class path and {@code --add-modules} of the running
  * JVM apply and {@code System.exit(n)} ends the process with status {@code n}. The script sees
  * the imports of {@link ShellImports}. Outcome, like {@code bash -e}:
@@ -93,38 +94,62 @@ public final class JshellScriptRunner implements AutoCloseable {
             return OptionalInt.of(FAILURE);
         }
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-        int pos = 0;
-        while (true) {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
-            if (pos >= text.length()) return OptionalInt.empty();
-            if (text.startsWith("/", pos) && !text.startsWith("//", pos) && !text.startsWith("/*", pos)) {
-                int eol = text.indexOf('\n', pos);
-                if (eol < 0) eol = text.length();
-                OptionalInt stop = command(file, text, pos, text.substring(pos, eol).trim());
+        // Line by line, as the jshell tool reads input: a line may end a snippet without a ';'
+        // ("var x = f()" then a new line), which a parse of the whole rest would not allow.
+        String pending = "";
+        int pendingStart = 0;
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int eol = text.indexOf('\n', lineStart);
+            int next = eol < 0 ? text.length() : eol + 1;
+            String line = text.substring(lineStart, next);
+            String trimmed = line.strip();
+            if (pending.isBlank() && trimmed.startsWith("/") && !trimmed.startsWith("//") && !trimmed.startsWith("/*")) {
+                OptionalInt stop = command(file, text, lineStart + line.indexOf('/'), trimmed);
                 if (stop.isPresent()) return stop;
-                pos = eol;
+                pending = "";
+                lineStart = next;
                 continue;
             }
-            String rest = text.substring(pos);
-            CompletionInfo info = analysis.analyzeCompletion(rest);
-            switch (info.completeness()) {
-                case EMPTY:
-                    pos = text.length() - info.remaining().length();
-                    if (info.remaining().length() == rest.length()) return OptionalInt.empty();
-                    continue;
-                case DEFINITELY_INCOMPLETE:
-                    err.println(where(file, text, pos) + ": error: incomplete snippet at end of file"
-                            + " (a missing ';', ')' or '}'?)");
+            if (pending.isBlank()) {
+                pending = "";
+                pendingStart = lineStart;
+            }
+            pending += line;
+            lineStart = next;
+            while (!pending.isBlank()) {
+                CompletionInfo info = analysis.analyzeCompletion(pending);
+                SourceCodeAnalysis.Completeness c = info.completeness();
+                if (c == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                        || c == SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE) {
+                    break; // read the next line
+                }
+                int consumed = pending.length() - info.remaining().length();
+                if (c != SourceCodeAnalysis.Completeness.EMPTY
+                        && !evaluate(file, text, pendingStart, info.source())) {
                     return OptionalInt.of(FAILURE);
-                case CONSIDERED_INCOMPLETE:
-                    // jshell would wait for more input; at the end of a file, evaluate what there is
-                    if (!evaluate(file, text, pos, rest)) return OptionalInt.of(FAILURE);
-                    return OptionalInt.empty();
-                default: // COMPLETE, COMPLETE_WITH_SEMI, UNKNOWN (erroneous: evaluating reports why)
-                    if (!evaluate(file, text, pos, info.source())) return OptionalInt.of(FAILURE);
-                    pos = text.length() - info.remaining().length();
+                }
+                pending = info.remaining();
+                pendingStart += consumed;
             }
         }
+        if (!pending.isBlank()) {
+            CompletionInfo info = analysis.analyzeCompletion(pending);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
+                err.println(where(file, text, pendingStart + leadingSpace(pending)) + ": error: incomplete snippet at end of file"
+                        + " (a missing ';', ')' or '}'?)");
+                return OptionalInt.of(FAILURE);
+            }
+            // CONSIDERED_INCOMPLETE: jshell would wait for more input; at the end of a file, evaluate it
+            if (!evaluate(file, text, pendingStart, pending)) return OptionalInt.of(FAILURE);
+        }
+        return OptionalInt.empty();
+    }
+
+    private static int leadingSpace(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
     }
 
     private OptionalInt command(Path file, String text, int pos, String line) {
@@ -164,7 +189,9 @@ public final class JshellScriptRunner implements AutoCloseable {
 
     /** Evaluates one snippet that starts at {@code text[start]}; false (after a message) if it failed. */
     private boolean evaluate(Path file, String text, int start, String source) {
-        for (SnippetEvent e : shell.eval(source)) {
+        int lead = leadingSpace(source);
+        start += lead;
+        for (SnippetEvent e : shell.eval(source.substring(lead))) {
             if (e.causeSnippet() != null) continue; // updates of dependent snippets
             origins.put(e.snippet().id(), new Origin(file, text, start));
             if (!report(file, text, start, e)) return false;

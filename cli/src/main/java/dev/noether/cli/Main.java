@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Noether: physics-constrained scientific machine learning on the JVM.",
             ""
         },
-        subcommands = {ShellCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ShellCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",

@@ -25,15 +25,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "jshell with Noether on the class path; runs FILE.jsh scripts.",
         description = {
-            "Starts jshell with Noether on the class path and its packages imported",
-            "(dev.noether.core.* and its sub-packages), plus the Vector API where the JDK has it.",
-            "",
-            "With FILE.jsh, runs the script and exits with its status: 0 at the end of the file,",
-            "N after /exit N or System.exit(N), 1 at the first snippet that fails to compile or",
-            "throws (reported as FILE:LINE). Expression values are not echoed; print what you need.",
-            "",
-            "Needs a JDK (the jshell tool, module jdk.jshell), not a bare runtime.",
-            "JVM options for the interactive session: NOETHER_JAVA_OPTS (passed on with -R)."
+            "Starts jshell with Noether on the class path and its packages imported "
+                    + "(dev.noether.core.* and its sub-packages), plus the Vector API where the JDK has it.",
+            "With FILE.jsh, runs the script instead and exits with its status: 0 at the end of the file, "
+                    + "N after /exit N or System.exit(N), 1 at the first snippet that fails to compile or "
+                    + "throws (reported as FILE:LINE). Expression values are not echoed; print what you need.",
+            "Needs a JDK (the jshell tool, module jdk.jshell), not a bare runtime. NOETHER_JAVA_OPTS "
+                    + "reaches the interactive session's JVM (as -R options).",
+            ""
         })
 public final class ShellCommand implements Callable<Integer> {
     static final String JSHELL_MODULE = "jdk.jshell";

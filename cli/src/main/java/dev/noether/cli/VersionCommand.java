@@ -1,5 +1,6 @@
 package dev.noether.cli;
 
+import dev.noether.core.cpu.Kernels;
 import dev.noether.core.cpu.Parallel;
 import java.io.PrintWriter;
 import java.lang.module.ModuleFinder;
@@ -16,9 +17,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Noether, Java and Vector API versions, SIMD path, threads.",
         description = {
-            "Prints the Noether version, the Java version and vendor, whether the Vector API",
-            "(jdk.incubator.vector) is enabled, the SIMD path of the CPU kernels and the number",
-            "of kernel threads."
+            "Prints the Noether version, the Java version and vendor, whether the Vector API "
+                    + "(jdk.incubator.vector) is enabled, the SIMD path of the CPU kernels and the number "
+                    + "of kernel threads.",
+            ""
         })
 public final class VersionCommand implements Callable<Integer> {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
@@ -41,6 +43,7 @@ public final class VersionCommand implements Callable<Integer> {
         f.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("java.vm.name") + ", " + System.getProperty("java.home") + ")");
         f.put("vector", vectorModuleStatus());
+        f.put("simd", Kernels.name());
         f.put("threads", Parallel.threads() + " (set NOETHER_THREADS to change)");
         f.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " processors");

@@ -60,6 +60,16 @@ class JshellScriptRunnerTest {
         assertEquals("", o.err());
     }
 
+    /** As in jshell: a line ends a snippet without ';', several snippets may share a line, comments span lines. */
+    @Test
+    void snippetsAreSplitLineByLineAsJshellDoes() throws IOException {
+        Path s = script("split.jsh", "var a = 1\nvar b = a + 1\nint c = 3; int d = c * b;\n/* a comment\n   over lines */\n"
+                + "int sum(int x,\n        int y) {\n    return x + y;\n}\n\n  /exit sum(d, a)\n");
+        Outcome o = runInProcess(s);
+        assertEquals(0, o.err().length(), o.err());
+        assertEquals(7, o.status());
+    }
+
     @Test
     void exceptionStopsTheScriptWithStatusOneAndAFileLine() throws IOException {
         Path s = script("throws.jsh", "int f(int x) {\n    return 10 / x;\n}\nf(0);\nthrow new AssertionError(\"not reached\");\n");
@@ -125,26 +135,42 @@ class JshellScriptRunnerTest {
     }
 
     @Test
-    void childProcessExitStatuses() throws IOException, InterruptedException {
-        Child good = runChild(script("c-good.jsh", "System.out.println(\"sum \" + (2 + 3));\n"));
-        assertEquals(0, good.status(), good.err());
-        assertEquals("sum 5", good.out().trim());
+    void shellSubcommandReturnsTheScriptStatus() throws IOException {
+        assertEquals(0, MainTest.run("shell", script("m-good.jsh", "int a = DType.F64.itemSize();\n").toString()).code());
+        assertEquals(3, MainTest.run("shell", script("m-exit.jsh", "/exit 3\n").toString()).code());
+        MainTest.Run missing = MainTest.run("shell", tmp.resolve("nope.jsh").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("noether shell: no readable script at"), missing.err());
+    }
 
+    @Test
+    void childProcessExitStatuses() throws IOException, InterruptedException {
         Child thrown = runChild(script("c-throw.jsh", "System.out.println(\"a\");\nthrow new IllegalStateException(\"boom\");\n"));
         assertEquals(1, thrown.status());
         assertEquals("a", thrown.out().trim());
         assertTrue(thrown.err().contains(":2: exception java.lang.IllegalStateException: boom"), thrown.err());
 
-        assertEquals(3, runChild(script("c-exit.jsh", "/exit 3\n")).status());
         Child sys = runChild(script("c-sysexit.jsh", "System.out.println(\"bye\");\nSystem.exit(4);\n"));
         assertEquals(4, sys.status(), sys.err());
         assertEquals("bye", sys.out().trim());
     }
 
+    /** The README's jshell tour runs as written (its archive path redirected to a temp file). */
     @Test
-    void missingScriptIsReported() throws IOException, InterruptedException {
-        Child c = runChild(tmp.resolve("nope.jsh"));
-        assertEquals(1, c.status());
-        assertTrue(c.err().contains("noether shell: no readable script at"), c.err());
+    void readmeShellTourRuns() throws IOException {
+        Path readme = Path.of(System.getProperty("user.dir")).resolveSibling("README.md");
+        Assumptions.assumeTrue(Files.isRegularFile(readme), "no README.md beside the cli module at " + readme);
+        Path npz = tmp.resolve("tour.npz");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(readme)) {
+            if (line.startsWith("jshell> ")) lines.add(line.substring(8).replace("/tmp/tour.npz", npz.toString()));
+        }
+        assertTrue(lines.size() >= 5 && lines.get(lines.size() - 1).equals("/exit"), "README tour not found: " + lines);
+        Outcome o = runInProcess(script("tour.jsh", String.join("\n", lines) + "\n"));
+        assertEquals(0, o.status(), o.err());
+        java.util.Map<String, dev.noether.core.Tensor> z = dev.noether.core.io.Npz.read(npz);
+        assertEquals(List.of("x", "u", "U"), new ArrayList<>(z.keySet()));
+        assertEquals(-4.0, z.get("U").get(1, 1), 1e-14);
+        assertEquals(4.0, z.get("U").get(3, 0), 1e-14);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.noether.core.cpu.Kernels;
 import org.junit.jupiter.api.Test;
 
 class VersionCommandTest {
@@ -19,6 +20,7 @@ class VersionCommandTest {
                 + System.getProperty("java.vendor")), r.out());
         // surefire runs with --add-modules=jdk.incubator.vector (parent POM)
         assertTrue(r.out().contains("vector    jdk.incubator.vector enabled"), r.out());
+        assertTrue(r.out().contains("\nsimd      " + Kernels.name() + "\n"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("threads +[1-9][0-9]* .*")), r.out());
     }
 

@@ -91,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "also save grids, initial conditions, solutions and exact solutions to an NPZ archive "
                     + "(np.load reads it): k, t[T], sigma[B], centre[B] and for every n: x_<n>[n], u0_<n>[B,n], "
                     + "u_<n>[T,B,n] (in --dtype), exact_<n>[T,B,n] (f64)")
-    Path out;
+    Path outFile;
 
     @Spec
     CommandSpec spec;
@@ -113,15 +113,15 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        if (out != null && !out.getFileName().toString().endsWith(".npz")) {
-            throw new ParameterException(spec.commandLine(), "--out must name a .npz file, got " + out);
+        if (outFile != null && !outFile.getFileName().toString().endsWith(".npz")) {
+            throw new ParameterException(spec.commandLine(), "--out must name a .npz file, got " + outFile);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Heat equation u_t = k u_xx on [0, 2pi), periodic: k = %s, %d wrapped Gaussians, s in [%s, %s]%n",
                 fmt(k), batch, fmt(sigmaMin), fmt(sigmaMax));
         out.printf(Locale.ROOT, "rfft -> exp(-k xi^2 t) -> irfft in %s, %d thread(s), kernels: %s; exact solution in f64%n",
                 precision, Parallel.threads(), Kernels.name());
-        out.printf(Locale.ROOT, "pass: relative max error, relative L2 error and mass drift all <= %.0e%n%n", tol);
+        out.printf(Locale.ROOT, "pass: relative max error, relative L2 error and mass drift all <= %s%n%n", fmt(tol));
         String header = String.format(Locale.ROOT, "%6s %8s %11s %11s %11s %11s %10s  %s",
                 "n", "t", "max |err|", "rel max", "rel L2", "mass drift", "ms/batch", "");
         out.println(header);
@@ -138,19 +138,20 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
         }
         out.println();
-        if (this.out != null) {
-            save(this.out);
-            out.printf("saved %s%n", this.out);
+        if (outFile != null) {
+            save(outFile);
+            out.printf("saved %s%n", outFile);
         }
         if (failed == 0) {
-            out.printf(Locale.ROOT, "all %d cases within %.0e%n", setups.size(), tol);
+            out.printf(Locale.ROOT, "all %d cases within %s%n", setups.size(), fmt(tol));
             out.flush();
             return 0;
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "noether demo: %d of %d cases above the tolerance %.0e; a grid too coarse for the"
-                + " narrowest Gaussian (aliasing ~ exp(-(s n/2)^2/2)) needs a larger --n or --sigma-min%n", failed, setups.size(), tol);
+        err.printf(Locale.ROOT, "noether demo: %d of %d cases above the tolerance %s; where the grid is too coarse for"
+                + " the narrowest Gaussian (aliasing ~ exp(-(s n/2)^2/2) at t = 0), use a larger --n or --sigma-min%n",
+                failed, setups.size(), fmt(tol));
         err.flush();
         return 1;
     }

@@ -125,6 +125,7 @@ public final class JshellScriptRunner implements AutoCloseable {
                     break; // read the next line
                 }
                 int consumed = pending.length() - info.remaining().length();
+                if (consumed <= 0) break; // no progress: wait for more input
                 if (c != SourceCodeAnalysis.Completeness.EMPTY
                         && !evaluate(file, text, pendingStart, info.source())) {
                     return OptionalInt.of(FAILURE);

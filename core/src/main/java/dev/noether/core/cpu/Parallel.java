@@ -52,6 +52,15 @@ public final class Parallel {
         return threads;
     }
 
+    /**
+     * Threads a {@code forRange} called from the current thread can use: 1 inside a
+     * {@code forRange} body (nested loops run serially), otherwise {@link #threads()}. Kernels use
+     * it to choose how finely to split work (never what they compute).
+     */
+    public static int availableThreads() {
+        return INSIDE.get() ? 1 : threads;
+    }
+
     /** Sets the number of threads kernels use (at least 1). Results do not depend on it. */
     public static synchronized void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("Parallel.setThreads: need n >= 1, got " + n);

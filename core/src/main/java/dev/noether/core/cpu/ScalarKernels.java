@@ -4,13 +4,12 @@ package dev.noether.core.cpu;
  * Plain-Java {@link VectorKernels}: the fallback where the Vector API is absent or disabled
  * ({@code -Dnoether.simd=scalar}), and the reference the SIMD implementation is tested against.
  *
- * <p>{@code exp} is {@link Math#exp} (rounded to float for f32); {@code sum}/{@code dot} use
- * 8 partial accumulators per {@link #SUM_BLOCK}-element block; the GEMM micro-tile is 4 x 4.
+ * <p>{@code exp} is {@link Math#exp} (rounded to float for f32); the GEMM micro-tile is 4 x 4
+ * with separate multiply and add.
  */
 public final class ScalarKernels implements VectorKernels {
     private static final int MR = 4;
     private static final int NR = 4;
-    private static final int PARTIALS = 8;
 
     @Override
     public String name() {
@@ -94,24 +93,22 @@ public final class ScalarKernels implements VectorKernels {
     @Override
     public double sum(double[] x, int off, int n) {
         ArrayRanges.check("sum", "x", x.length, off, n);
-        return pairwiseSum(x, off, n);
+        return pairwiseSum(x, off, n, new double[SUM_PARTIALS]);
     }
 
-    private static double pairwiseSum(double[] x, int off, int n) {
-        if (n <= SUM_BLOCK) return blockSum(x, off, n);
+    private static double pairwiseSum(double[] x, int off, int n, double[] partial) {
+        if (n <= SUM_BLOCK) return blockSum(x, off, n, partial);
         int half = splitPoint(n);
-        return pairwiseSum(x, off, half) + pairwiseSum(x, off + half, n - half);
+        return pairwiseSum(x, off, half, partial) + pairwiseSum(x, off + half, n - half, partial);
     }
 
-    private static double blockSum(double[] x, int off, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    private static double blockSum(double[] x, int off, int n, double[] partial) {
+        java.util.Arrays.fill(partial, 0);
         int i = 0;
-        for (; i + PARTIALS <= n; i += PARTIALS) {
-            int j = off + i;
-            s0 += x[j]; s1 += x[j + 1]; s2 += x[j + 2]; s3 += x[j + 3];
-            s4 += x[j + 4]; s5 += x[j + 5]; s6 += x[j + 6]; s7 += x[j + 7];
+        for (; i + SUM_PARTIALS <= n; i += SUM_PARTIALS) {
+            for (int j = 0; j < SUM_PARTIALS; j++) partial[j] += x[off + i + j];
         }
-        double s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        double s = halvingReduce(partial);
         for (; i < n; i++) s += x[off + i];
         return s;
     }
@@ -120,29 +117,33 @@ public final class ScalarKernels implements VectorKernels {
     public double dot(double[] a, int aOff, double[] b, int bOff, int n) {
         ArrayRanges.check("dot", "a", a.length, aOff, n);
         ArrayRanges.check("dot", "b", b.length, bOff, n);
-        return pairwiseDot(a, aOff, b, bOff, n);
+        return pairwiseDot(a, aOff, b, bOff, n, new double[SUM_PARTIALS]);
     }
 
-    private static double pairwiseDot(double[] a, int aOff, double[] b, int bOff, int n) {
-        if (n <= SUM_BLOCK) return blockDot(a, aOff, b, bOff, n);
+    private static double pairwiseDot(double[] a, int aOff, double[] b, int bOff, int n, double[] partial) {
+        if (n <= SUM_BLOCK) return blockDot(a, aOff, b, bOff, n, partial);
         int half = splitPoint(n);
-        return pairwiseDot(a, aOff, b, bOff, half)
-                + pairwiseDot(a, aOff + half, b, bOff + half, n - half);
+        return pairwiseDot(a, aOff, b, bOff, half, partial)
+                + pairwiseDot(a, aOff + half, b, bOff + half, n - half, partial);
     }
 
-    private static double blockDot(double[] a, int aOff, double[] b, int bOff, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    private static double blockDot(double[] a, int aOff, double[] b, int bOff, int n, double[] partial) {
+        java.util.Arrays.fill(partial, 0);
         int i = 0;
-        for (; i + PARTIALS <= n; i += PARTIALS) {
-            int j = aOff + i, k = bOff + i;
-            s0 += a[j] * b[k]; s1 += a[j + 1] * b[k + 1];
-            s2 += a[j + 2] * b[k + 2]; s3 += a[j + 3] * b[k + 3];
-            s4 += a[j + 4] * b[k + 4]; s5 += a[j + 5] * b[k + 5];
-            s6 += a[j + 6] * b[k + 6]; s7 += a[j + 7] * b[k + 7];
+        for (; i + SUM_PARTIALS <= n; i += SUM_PARTIALS) {
+            for (int j = 0; j < SUM_PARTIALS; j++) partial[j] += a[aOff + i + j] * b[bOff + i + j];
         }
-        double s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        double s = halvingReduce(partial);
         for (; i < n; i++) s += a[aOff + i] * b[bOff + i];
         return s;
+    }
+
+    /** Reduces the partial sums by halving: {@code p[j] += p[j + h]} for h = P/2, ..., 1. */
+    private static double halvingReduce(double[] partial) {
+        for (int h = SUM_PARTIALS / 2; h >= 1; h /= 2) {
+            for (int j = 0; j < h; j++) partial[j] += partial[j + h];
+        }
+        return partial[0];
     }
 
     @Override
@@ -231,24 +232,22 @@ public final class ScalarKernels implements VectorKernels {
     @Override
     public float sum(float[] x, int off, int n) {
         ArrayRanges.check("sum", "x", x.length, off, n);
-        return pairwiseSum(x, off, n);
+        return pairwiseSum(x, off, n, new float[SUM_PARTIALS]);
     }
 
-    private static float pairwiseSum(float[] x, int off, int n) {
-        if (n <= SUM_BLOCK) return blockSum(x, off, n);
+    private static float pairwiseSum(float[] x, int off, int n, float[] partial) {
+        if (n <= SUM_BLOCK) return blockSum(x, off, n, partial);
         int half = splitPoint(n);
-        return pairwiseSum(x, off, half) + pairwiseSum(x, off + half, n - half);
+        return pairwiseSum(x, off, half, partial) + pairwiseSum(x, off + half, n - half, partial);
     }
 
-    private static float blockSum(float[] x, int off, int n) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    private static float blockSum(float[] x, int off, int n, float[] partial) {
+        java.util.Arrays.fill(partial, 0);
         int i = 0;
-        for (; i + PARTIALS <= n; i += PARTIALS) {
-            int j = off + i;
-            s0 += x[j]; s1 += x[j + 1]; s2 += x[j + 2]; s3 += x[j + 3];
-            s4 += x[j + 4]; s5 += x[j + 5]; s6 += x[j + 6]; s7 += x[j + 7];
+        for (; i + SUM_PARTIALS <= n; i += SUM_PARTIALS) {
+            for (int j = 0; j < SUM_PARTIALS; j++) partial[j] += x[off + i + j];
         }
-        float s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        float s = halvingReduce(partial);
         for (; i < n; i++) s += x[off + i];
         return s;
     }
@@ -257,29 +256,33 @@ public final class ScalarKernels implements VectorKernels {
     public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
         ArrayRanges.check("dot", "a", a.length, aOff, n);
         ArrayRanges.check("dot", "b", b.length, bOff, n);
-        return pairwiseDot(a, aOff, b, bOff, n);
+        return pairwiseDot(a, aOff, b, bOff, n, new float[SUM_PARTIALS]);
     }
 
-    private static float pairwiseDot(float[] a, int aOff, float[] b, int bOff, int n) {
-        if (n <= SUM_BLOCK) return blockDot(a, aOff, b, bOff, n);
+    private static float pairwiseDot(float[] a, int aOff, float[] b, int bOff, int n, float[] partial) {
+        if (n <= SUM_BLOCK) return blockDot(a, aOff, b, bOff, n, partial);
         int half = splitPoint(n);
-        return pairwiseDot(a, aOff, b, bOff, half)
-                + pairwiseDot(a, aOff + half, b, bOff + half, n - half);
+        return pairwiseDot(a, aOff, b, bOff, half, partial)
+                + pairwiseDot(a, aOff + half, b, bOff + half, n - half, partial);
     }
 
-    private static float blockDot(float[] a, int aOff, float[] b, int bOff, int n) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    private static float blockDot(float[] a, int aOff, float[] b, int bOff, int n, float[] partial) {
+        java.util.Arrays.fill(partial, 0);
         int i = 0;
-        for (; i + PARTIALS <= n; i += PARTIALS) {
-            int j = aOff + i, k = bOff + i;
-            s0 += a[j] * b[k]; s1 += a[j + 1] * b[k + 1];
-            s2 += a[j + 2] * b[k + 2]; s3 += a[j + 3] * b[k + 3];
-            s4 += a[j + 4] * b[k + 4]; s5 += a[j + 5] * b[k + 5];
-            s6 += a[j + 6] * b[k + 6]; s7 += a[j + 7] * b[k + 7];
+        for (; i + SUM_PARTIALS <= n; i += SUM_PARTIALS) {
+            for (int j = 0; j < SUM_PARTIALS; j++) partial[j] += a[aOff + i + j] * b[bOff + i + j];
         }
-        float s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        float s = halvingReduce(partial);
         for (; i < n; i++) s += a[aOff + i] * b[bOff + i];
         return s;
+    }
+
+    /** Reduces the partial sums by halving: {@code p[j] += p[j + h]} for h = P/2, ..., 1. */
+    private static float halvingReduce(float[] partial) {
+        for (int h = SUM_PARTIALS / 2; h >= 1; h /= 2) {
+            for (int j = 0; j < h; j++) partial[j] += partial[j + h];
+        }
+        return partial[0];
     }
 
     @Override

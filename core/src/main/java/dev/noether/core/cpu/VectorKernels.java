@@ -13,20 +13,27 @@ package dev.noether.core.cpu;
  *
  * <p>Numerical contract, identical for every implementation:
  * <ul>
- *   <li>add/sub/mul/div are IEEE-754 correctly rounded per element, so all implementations
- *       agree bit for bit.</li>
- *   <li>{@code axpy} computes {@code y[i] + alpha * x[i]} either fused or with two roundings;
- *       implementations may differ by one rounding.</li>
- *   <li>{@code exp} is within 2 ulp of {@link Math#exp} (f64), resp. of the correctly rounded
- *       float result (f32), for every input; it returns {@code +Inf} on overflow, {@code 0}
- *       (or a subnormal) on underflow and {@code NaN} for {@code NaN}.</li>
- *   <li>{@code sum} and {@code dot} use a fixed-order blocked pairwise scheme: the range is
- *       halved recursively (split points on multiples of {@link #SUM_BLOCK}) down to blocks of
- *       at most {@code SUM_BLOCK} elements, each summed with a fixed set of partial
- *       accumulators. The result depends only on the data and {@code n}, never on timing or
- *       threads; its error is O(eps log n). Different implementations may differ in the last
- *       bits (they use different numbers of partial accumulators).</li>
- *   <li>{@code max} propagates {@code NaN} (like {@link Math#max}) and rejects {@code n == 0}.</li>
+ *   <li>add/sub/mul/div are IEEE-754 correctly rounded per element, and {@code axpy} computes
+ *       {@code y[i] + alpha * x[i]} with two roundings (a single pass, deliberately not an FMA),
+ *       so all implementations agree bit for bit.</li>
+ *   <li>{@code sum} and {@code dot} use one fixed-order blocked pairwise scheme: a range longer
+ *       than {@link #SUM_BLOCK} is split at half its block count (the split point a multiple of
+ *       {@code SUM_BLOCK}) and the two halves' results are added; a block of {@code n <=
+ *       SUM_BLOCK} elements keeps {@link #SUM_PARTIALS} partial sums, partial {@code j}
+ *       accumulating elements {@code j, j + P, j + 2P, ...} of the first {@code floor(n / P) * P}
+ *       elements ({@code P = SUM_PARTIALS}, a dot product adds the rounded products), reduces them
+ *       by halving ({@code s[j] = s[j] + s[j + h]} for {@code h = P/2, P/4, ..., 1}) and then adds
+ *       the remaining elements one by one. The result depends only on the data and {@code n},
+ *       never on threads, JIT state or the SIMD width, and all implementations agree bit for
+ *       bit; the error is O(eps (log2 n + SUM_BLOCK / SUM_PARTIALS)).</li>
+ *   <li>{@code max} propagates {@code NaN} (like {@link Math#max}) and rejects {@code n == 0};
+ *       all implementations agree (up to the payload of a NaN).</li>
+ *   <li>{@code exp} is within 2 ulp of {@link Math#exp} (f64), resp. of the float nearest to
+ *       {@code Math.exp} (f32), for every input; it returns {@code +Inf} on overflow, {@code 0}
+ *       or a subnormal on underflow and {@code NaN} for {@code NaN}. Implementations may differ
+ *       within that bound.</li>
+ *   <li>The GEMM micro-kernels may differ in rounding (tile shape, fused multiply-add); each is
+ *       deterministic.</li>
  * </ul>
  *
  * <p>The GEMM micro-kernel methods are the register-blocked inner kernel that {@link Gemm}
@@ -34,8 +41,11 @@ package dev.noether.core.cpu;
  * bounds.
  */
 public interface VectorKernels {
-    /** Block length, in elements, of the pairwise {@code sum}/{@code dot} recursion. */
-    int SUM_BLOCK = 128;
+    /** Leaf length, in elements, of the pairwise {@code sum}/{@code dot} recursion. */
+    int SUM_BLOCK = 256;
+
+    /** Partial sums kept inside a {@link #SUM_BLOCK}-element leaf (a multiple of any SIMD width). */
+    int SUM_PARTIALS = 32;
 
     /** A short description, e.g. {@code "vector(256-bit)"} or {@code "scalar"}. */
     String name();
@@ -75,7 +85,7 @@ public interface VectorKernels {
     /** {@code y[i] = y[i] + alpha * x[i]} for {@code i < n}. */
     void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff);
 
-    /** {@code out[i] = exp(x[i])}, see the class comment for the accuracy. */
+    /** {@code out[i] = exp(x[i])}, within 2 ulp of {@link Math#exp}. */
     void exp(double[] x, int xOff, double[] out, int outOff, int n);
 
     /** Sum of {@code x[off .. off+n)} (0 for {@code n == 0}), fixed-order pairwise. */
@@ -122,7 +132,7 @@ public interface VectorKernels {
     /** {@code y[i] = y[i] + alpha * x[i]} for {@code i < n}. */
     void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
 
-    /** {@code out[i] = exp(x[i])}, see the class comment for the accuracy. */
+    /** {@code out[i] = exp(x[i])}, within 2 ulp of the float nearest to {@link Math#exp}. */
     void exp(float[] x, int xOff, float[] out, int outOff, int n);
 
     /** Sum of {@code x[off .. off+n)} in f32 arithmetic, fixed-order pairwise. */

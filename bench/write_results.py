@@ -86,7 +86,9 @@ class Jmh:
         return None if v is None else v[0]
 
     def setting(self, key):
-        vals = sorted({str(r.get(key)) for r in self.runs})
+        def text(v):
+            return " ".join(f"`{a}`" for a in v) if isinstance(v, list) else str(v)
+        vals = sorted({text(r.get(key)) for r in self.runs})
         return ", ".join(vals) if vals else "n/a"
 
 

@@ -5,6 +5,7 @@ import dev.noether.core.CompareOp;
 import dev.noether.core.ReduceOp;
 import dev.noether.core.Tensor;
 import dev.noether.core.UnaryOp;
+import dev.noether.core.fft.FftNorm;
 
 /**
  * The operations a compute device must provide. Everything else in Noether (means, variances,
@@ -58,4 +59,25 @@ public interface Backend {
 
     /** numpy's {@code matmul} with broadcasting over batch dimensions. */
     Tensor matmul(Tensor a, Tensor b);
+
+    /**
+     * Complex FFT along the logical {@code axis} of a complex tensor ({@code [..., 2]}), forward
+     * ({@code inverse == false}: {@code X_k = sum_j x_j e^{-2 pi i jk/n}}) or inverse, scaled as
+     * {@code norm} says (numpy's conventions).
+     */
+    Tensor fft(Tensor x, int axis, boolean inverse, FftNorm norm);
+
+    /** Real-to-complex FFT along {@code axis}: {@code n/2 + 1} bins, complex layout {@code [..., 2]}. */
+    Tensor rfft(Tensor x, int axis, FftNorm norm);
+
+    /** Complex-to-real inverse FFT along {@code axis} giving {@code n} real samples (numpy's irfft). */
+    Tensor irfft(Tensor x, int n, int axis, FftNorm norm);
+
+    /**
+     * The FNO's spectral mode mixing, a complex contraction over channels per mode:
+     * {@code out[b, o, m] = sum_i x[b, i, m] w[i, o, m]}, with {@code x [B, Ci, M, 2]},
+     * {@code w [Ci, Co, M, 2]} and {@code out [B, Co, M, 2]} (complex layout; M is the flattened
+     * set of kept modes).
+     */
+    Tensor complexModeMix(Tensor x, Tensor w);
 }

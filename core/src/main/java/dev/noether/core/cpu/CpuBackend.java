@@ -8,6 +8,9 @@ import dev.noether.core.Shapes;
 import dev.noether.core.Tensor;
 import dev.noether.core.UnaryOp;
 import dev.noether.core.backend.Backend;
+import dev.noether.core.Complex;
+import dev.noether.core.fft.Fft;
+import dev.noether.core.fft.FftNorm;
 
 import java.util.Arrays;
 
@@ -629,5 +632,44 @@ public final class CpuBackend implements Backend {
     private static Tensor gemmOperand(Tensor x) {
         if (gemmLayoutOrNull(x) != null) return x;
         return x.copy();
+    }
+
+    // ------------------------------------------------------------------ spectral
+
+    @Override
+    public Tensor fft(Tensor x, int axis, boolean inverse, FftNorm norm) {
+        return inverse ? Fft.ifft(x, axis, norm) : Fft.fft(x, axis, norm);
+    }
+
+    @Override
+    public Tensor rfft(Tensor x, int axis, FftNorm norm) {
+        return Fft.rfft(x, axis, norm);
+    }
+
+    @Override
+    public Tensor irfft(Tensor x, int n, int axis, FftNorm norm) {
+        return Fft.irfft(x, n, axis, norm);
+    }
+
+    @Override
+    public Tensor complexModeMix(Tensor x, Tensor w) {
+        Complex.require("complexModeMix", x);
+        Complex.require("complexModeMix", w);
+        if (x.rank() != 4 || w.rank() != 4 || x.size(1) != w.size(0) || x.size(2) != w.size(2)) {
+            throw new IllegalArgumentException("complexModeMix: expected x [B, Ci, M, 2] and w [Ci, Co, M, 2], got "
+                    + Shapes.str(x.shape()) + " and " + Shapes.str(w.shape()));
+        }
+        DType t = x.dtype().promote(w.dtype());
+        Tensor xc = x.toType(t).contiguous(), wc = w.toType(t).contiguous();
+        int b = x.size(0), ci = x.size(1), m = x.size(2), co = w.size(1);
+        Tensor out = Tensor.zeros(t, b, co, m, 2);
+        if (t == DType.F64) {
+            ComplexModeMix.forward(xc.f64Storage(), xc.offset(), wc.f64Storage(), wc.offset(), out.f64Storage(), 0,
+                    b, ci, co, m);
+        } else {
+            ComplexModeMix.forward(xc.f32Storage(), xc.offset(), wc.f32Storage(), wc.offset(), out.f32Storage(), 0,
+                    b, ci, co, m);
+        }
+        return out;
     }
 }

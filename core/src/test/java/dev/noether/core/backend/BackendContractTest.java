@@ -6,6 +6,7 @@ import dev.noether.core.DType;
 import dev.noether.core.ReduceOp;
 import dev.noether.core.Tensor;
 import dev.noether.core.UnaryOp;
+import dev.noether.core.fft.FftNorm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -316,5 +317,83 @@ public abstract class BackendContractTest {
         backend().copy(Tensor.vector(2.9, -2.9), ints);
         assertArrayEquals(new long[] {2, -2}, ints.toLongArray(), "conversion truncates toward zero");
         assertThrows(IllegalArgumentException.class, () -> backend().copy(Tensor.zeros(3), Tensor.zeros(4)));
+    }
+
+    /** Direct O(n^2) DFT of a complex row given as re/im arrays: the oracle of the spectral tests. */
+    private static double[][] dft(double[] re, double[] im, boolean inverse) {
+        int n = re.length;
+        double[][] out = new double[2][n];
+        double sign = inverse ? 1 : -1;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                double ang = sign * 2 * Math.PI * ((long) j * k % n) / n;
+                out[0][k] += re[j] * Math.cos(ang) - im[j] * Math.sin(ang);
+                out[1][k] += re[j] * Math.sin(ang) + im[j] * Math.cos(ang);
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"F64", "F32"})
+    void fftAlongAMiddleAxisMatchesTheDirectDft(DType t) {
+        Tensor z = random(t, 30, 3, 12, 2, 2).transpose(1, 2); // [3, 2, 12, 2], logical axis 2 strided
+        for (boolean inverse : new boolean[] {false, true}) {
+            Tensor y = backend().fft(z, 2, inverse, FftNorm.ORTHO);
+            assertArrayEquals(z.shape(), y.shape());
+            for (int a = 0; a < 3; a++) for (int b = 0; b < 2; b++) {
+                double[] re = new double[12], im = new double[12];
+                for (int j = 0; j < 12; j++) {
+                    re[j] = z.get(a, b, j, 0);
+                    im[j] = z.get(a, b, j, 1);
+                }
+                double[][] e = dft(re, im, inverse);
+                for (int k = 0; k < 12; k++) {
+                    assertEquals(e[0][k] / Math.sqrt(12), y.get(a, b, k, 0), tol(t) * 10);
+                    assertEquals(e[1][k] / Math.sqrt(12), y.get(a, b, k, 1), tol(t) * 10);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"F64", "F32"})
+    void rfftAndIrfftMatchTheDirectDftAndRoundTrip(DType t) {
+        for (int n : new int[] {1, 7, 16, 97}) {
+            Tensor x = random(t, 31 + n, 4, n);
+            Tensor y = backend().rfft(x, 1, FftNorm.BACKWARD);
+            assertArrayEquals(new int[] {4, n / 2 + 1, 2}, y.shape());
+            for (int r = 0; r < 4; r++) {
+                double[] re = new double[n];
+                for (int j = 0; j < n; j++) re[j] = x.get(r, j);
+                double[][] e = dft(re, new double[n], false);
+                for (int k = 0; k <= n / 2; k++) {
+                    assertEquals(e[0][k], y.get(r, k, 0), tol(t) * 10 * n);
+                    assertEquals(e[1][k], y.get(r, k, 1), tol(t) * 10 * n);
+                }
+            }
+            Tensor back = backend().irfft(y, n, 1, FftNorm.BACKWARD);
+            assertClose(values(x), back, tol(t) * 10);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"F64", "F32"})
+    void complexModeMixIsAComplexContractionOverChannels(DType t) {
+        int b = 3, ci = 5, co = 4, m = 6;
+        Tensor x = random(t, 40, b, ci, m, 2), w = random(t, 41, ci, co, m, 2);
+        Tensor y = backend().complexModeMix(x, w);
+        assertArrayEquals(new int[] {b, co, m, 2}, y.shape());
+        for (int p = 0; p < b; p++) for (int o = 0; o < co; o++) for (int k = 0; k < m; k++) {
+            double re = 0, im = 0;
+            for (int i = 0; i < ci; i++) {
+                double xr = x.get(p, i, k, 0), xi = x.get(p, i, k, 1), wr = w.get(i, o, k, 0), wi = w.get(i, o, k, 1);
+                re += xr * wr - xi * wi;
+                im += xr * wi + xi * wr;
+            }
+            assertEquals(re, y.get(p, o, k, 0), tol(t) * 10);
+            assertEquals(im, y.get(p, o, k, 1), tol(t) * 10);
+        }
+        assertThrows(IllegalArgumentException.class, () -> backend().complexModeMix(x, random(t, 42, ci + 1, co, m, 2)));
     }
 }

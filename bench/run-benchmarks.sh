@@ -74,8 +74,9 @@ if [[ $quick -eq 1 ]]; then
     [[ $given -eq 0 ]] && jmh_args+=($pair)
   done
 fi
-echo "== JMH: java -jar $jar ${jmh_args[*]} ${jmh_extra[*]:-}"
-note jmh_command "java -jar $jar ${jmh_args[*]} ${jmh_extra[*]:-}"
+jmh_command="java -jar $jar ${jmh_args[*]}${jmh_extra[*]:+ ${jmh_extra[*]}}"
+echo "== JMH: $jmh_command"
+note jmh_command "$jmh_command"
 note jmh_started "$(date -u '+%H:%M:%S UTC')"
 java -jar "$jar" "${jmh_args[@]}" "${jmh_extra[@]}" 2>&1 | tee "$results/jmh.log"
 note jmh_finished "$(date -u '+%H:%M:%S UTC')"

@@ -72,13 +72,15 @@ class Jmh:
             scale = UNIT_SECONDS.get(pm["scoreUnit"])
             if scale is None or r.get("mode") != "avgt":
                 continue
-            err = pm.get("scoreError")
-            err = float(err) * scale if isinstance(err, (int, float)) and err == err else None
+            pct = pm.get("scorePercentiles") or {}
+            median = float(pct.get("50.0", pm["score"])) * scale
+            lo = float(pct.get("0.0", pm["score"])) * scale
+            hi = float(pct.get("100.0", pm["score"])) * scale
             key = (cls, method, tuple(sorted((r.get("params") or {}).items())))
-            self.by_key[key] = (float(pm["score"]) * scale, err)
+            self.by_key[key] = (median, lo, hi)
 
     def get(self, cls, method, **params):
-        """(seconds per call, 99.9% error half-width or None), or None when not measured."""
+        """(median, min, max) seconds per call over the measurement iterations, or None."""
         return self.by_key.get((cls, method, tuple(sorted((k, str(v)) for k, v in params.items()))))
 
     def seconds(self, cls, method, **params):
@@ -130,12 +132,13 @@ def f_num(v, digits=3):
     return f"{v:.{digits}g}"
 
 
-def f_ms(sec, err=None):
+def f_ms(sec, lo=None, hi=None, scale=1e3):
+    """A time in ms (scale 1e6: µs), with the min-max range of the iterations when given."""
     if sec is None:
         return "not measured"
-    s = f_num(sec * 1e3)
-    if err is not None and sec > 0:
-        s += f" ± {100 * err / sec:.0f}%"
+    s = f_num(sec * scale)
+    if lo is not None and hi is not None and hi > lo:
+        s += f" ({f_num(lo * scale)}–{f_num(hi * scale)})"
     return s
 
 
@@ -246,9 +249,11 @@ class Report:
             ("JMH", f"{self.jmh.setting('jmhVersion')}; warm-up iterations {self.jmh.setting('warmupIterations')} "
                     f"x {self.jmh.setting('warmupTime')}, measurement {self.jmh.setting('measurementIterations')} "
                     f"x {self.jmh.setting('measurementTime')}, forks {self.jmh.setting('forks')}; "
-                    f"JVM options {self.jmh.setting('jvmArgs')}; figures are JMH means, ± its 99.9% "
-                    "error as a % of the mean"),
-            ("Load average (1 min)", f"before JMH {self.info.get('load_before_jmh', '?')}, after JMH "
+                    f"JVM options {self.jmh.setting('jvmArgs')}. Noether / EJML / JTransforms figures are "
+                    "the median over the measurement iterations (each one JMH's average time per call), "
+                    "with (min–max) of the iterations where a time is shown; numpy figures are medians "
+                    "of >= 7 samples"),
+            ("Load average (1, 5, 15 min)", f"before JMH {self.info.get('load_before_jmh', '?')}, after JMH "
                                      f"{self.info.get('load_after_jmh', '?')}; numpy runs {np_loads or '—'}"),
             ("Peers", f"EJML {self.env.get('ejml_version', '?')}; JTransforms {jt}"
                       + (" (the issue names JTransforms 3.2; this run used the version the parent POM pins)"
@@ -359,7 +364,7 @@ class Report:
             for tp, tn in self.thread_params:
                 noe = self.jmh.get("ModeMixBenchmark", "noether", dtype=dt, threads=tp)
                 npy = self.np_seconds(tn, "mode_mix", dt)
-                rows.append((dt, tn, f_num(noe[0] * 1e6) if noe else "not measured",
+                rows.append((dt, tn, f_ms(*noe, scale=1e6) if noe else "not measured",
                              f_num(gflops(MODE_MIX_FLOPS, noe[0] if noe else None)),
                              f_num(npy * 1e6) if npy else "—", f_num(gflops(MODE_MIX_FLOPS, npy)),
                              f_ratio(ratio(noe[0] if noe else None, npy))))

@@ -415,16 +415,21 @@ class Report:
             for tp, tn in self.thread_params:
                 plan = self.jmh.get("FftBenchmark", "rfftPlan", dtype=dt, threads=tp)
                 api = self.jmh.seconds("FftBenchmark", "rfft", dtype=dt, threads=tp)
+                into = self.jmh.seconds("FftBenchmark", "rfftInto", dtype=dt, threads=tp)
                 npo = self.np_seconds(tn, "fft", dt, "rfft_numpy_out")
                 jt = self.jmh.seconds("FftBenchmark", "jtransformsRfft", dtype=dt, threads=tp)
                 rows.append((dt, tn, f_ms(*plan) if plan else "not measured", f_ms(api) if api else "—",
+                             f_ms(into) if into else "—", f_ratio(ratio(into, npo)),
                              f_ms(npo) if npo else "—", f_ratio(ratio(plan[0] if plan else None, npo)),
                              f_ms(jt) if jt else "—", f_ratio(ratio(plan[0] if plan else None, jt))))
         out += ["### rfft batch without the Tensor layer", "",
                 "`RealFftPlanF64.forward` (f32: `RealFftPlanF32`) row by row into a preallocated "
                 "[1280, 513] complex array, in the JTransforms harness's row-parallel loop "
-                "(FftBenchmark.rfftPlan), against numpy's `rfft(x, out=X)` into a preallocated array.", "",
-                table(["dtype", "threads", "raw plan ms", "Tensor API ms", "numpy out= ms", "raw / numpy",
+                "(FftBenchmark.rfftPlan), and the Tensor API into a preallocated output "
+                "(`Fft.rfft(x, axis, norm, out)`, FftBenchmark.rfftInto), against numpy's `rfft(x, out=X)` "
+                "into a preallocated array.", "",
+                table(["dtype", "threads", "raw plan ms", "Tensor API ms", "Tensor API into out ms",
+                       "into / numpy out=", "numpy out= ms", "raw / numpy",
                        "JTransforms ms", "raw / JTransforms"], rows), ""]
         return out
 

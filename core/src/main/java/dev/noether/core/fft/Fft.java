@@ -92,6 +92,35 @@ public final class Fft {
         return out;
     }
 
+    /**
+     * {@link #rfft(Tensor, int, FftNorm)} written into the caller's {@code out} (contiguous, the
+     * input's dtype, shape {@code [..., n/2+1, ..., 2]}), which a training loop allocates once:
+     * a fresh output costs zeroing and, on a cold heap, page faults on every call.
+     */
+    public static Tensor rfft(Tensor x, int axis, FftNorm norm, Tensor out) {
+        String op = "rfft";
+        checkFloating(op, x);
+        if (x.rank() < 1) throw new IllegalArgumentException(op + ": input must have at least one axis, got a scalar");
+        int a = logicalAxis(op, x, false, axis);
+        int length = x.size(a);
+        checkLength(op, length, x);
+        checkOut(op, x, withComplex(replace(x.shape(), a, length / 2 + 1)), out);
+        run(LineOp.REAL_FORWARD, length, norm.forwardScale(length), x, false, out, a);
+        return out;
+    }
+
+    /** Checks a caller's output tensor: expected shape, the input's dtype, contiguous, not the input's storage. */
+    private static void checkOut(String op, Tensor x, int[] shape, Tensor out) {
+        if (!java.util.Arrays.equals(shape, out.shape()) || out.dtype() != x.dtype() || !out.isContiguous()) {
+            throw new IllegalArgumentException(op + ": out must be a contiguous " + x.dtype() + " tensor of shape "
+                    + Shapes.str(shape) + ", got " + (out.isContiguous() ? "" : "a non-contiguous ") + out.dtype() + " "
+                    + Shapes.str(out.shape()));
+        }
+        if (out.storage() == x.storage()) {
+            throw new IllegalArgumentException(op + ": out must not share storage with the input; allocate it separately");
+        }
+    }
+
     /** Inverse of {@link #rfft}: complex {@code x} to a real signal of length {@code 2 (m - 1)} along {@code axis}. */
     public static Tensor irfft(Tensor x, int axis, FftNorm norm) {
         return irfft(x, -1, axis, norm);
@@ -109,6 +138,21 @@ public final class Fft {
         checkLength(op, length, x);
         int[] logical = logicalShape(x);
         Tensor out = Tensor.zeros(x.dtype(), replace(logical, a, length));
+        run(LineOp.REAL_INVERSE, length, norm.inverseScale(length), x, true, out, a);
+        return out;
+    }
+
+    /**
+     * {@link #irfft(Tensor, int, int, FftNorm)} written into the caller's {@code out}
+     * (contiguous, the input's dtype, the real shape with {@code n} points along {@code axis}).
+     */
+    public static Tensor irfft(Tensor x, int n, int axis, FftNorm norm, Tensor out) {
+        String op = "irfft";
+        checkComplex(op, x);
+        int a = logicalAxis(op, x, true, axis);
+        int length = n == -1 ? 2 * (x.size(a) - 1) : n;
+        checkLength(op, length, x);
+        checkOut(op, x, replace(logicalShape(x), a, length), out);
         run(LineOp.REAL_INVERSE, length, norm.inverseScale(length), x, true, out, a);
         return out;
     }

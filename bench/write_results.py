@@ -293,6 +293,11 @@ class Report:
             npy1 = self.np_seconds(1, "fft", dt, "rfft_numpy")
             rows.append((f"rfft 20x64x1024 {dt}, 1 thread: <= {RFFT_VS_NUMPY_TIME}x numpy.fft's time",
                          f"{f_ms(noe1)} vs {f_ms(npy1)} ms", status_at_most(ratio(noe1, npy1), RFFT_VS_NUMPY_TIME)))
+            into1 = self.jmh.seconds("FftBenchmark", "rfftInto", dtype=dt, threads="1")
+            npo1 = self.np_seconds(1, "fft", dt, "rfft_numpy_out")
+            rows.append((f"rfft 20x64x1024 {dt} into a preallocated output, 1 thread: <= {RFFT_VS_NUMPY_TIME}x "
+                         "numpy's rfft(x, out=X)", f"{f_ms(into1)} vs {f_ms(npo1)} ms",
+                         status_at_most(ratio(into1, npo1), RFFT_VS_NUMPY_TIME)))
             for tp, tn in self.thread_params:
                 noe = self.jmh.seconds("FftBenchmark", "rfft", dtype=dt, threads=tp)
                 jt = self.jmh.seconds("FftBenchmark", "jtransformsRfft", dtype=dt, threads=tp)
@@ -411,26 +416,29 @@ class Report:
                table(["transform", "dtype", "threads", "Noether ms", "numpy.fft ms", "Noether / numpy",
                       "scipy.fft ms", "Noether / scipy", "JTransforms ms", "Noether / JTransforms"], rows), ""]
         rows = []
-        for dt in ("f64", "f32"):
-            for tp, tn in self.thread_params:
-                plan = self.jmh.get("FftBenchmark", "rfftPlan", dtype=dt, threads=tp)
-                api = self.jmh.seconds("FftBenchmark", "rfft", dtype=dt, threads=tp)
-                into = self.jmh.seconds("FftBenchmark", "rfftInto", dtype=dt, threads=tp)
-                npo = self.np_seconds(tn, "fft", dt, "rfft_numpy_out")
-                jt = self.jmh.seconds("FftBenchmark", "jtransformsRfft", dtype=dt, threads=tp)
-                rows.append((dt, tn, f_ms(*plan) if plan else "not measured", f_ms(api) if api else "—",
-                             f_ms(into) if into else "—", f_ratio(ratio(into, npo)),
-                             f_ms(npo) if npo else "—", f_ratio(ratio(plan[0] if plan else None, npo)),
-                             f_ms(jt) if jt else "—", f_ratio(ratio(plan[0] if plan else None, jt))))
-        out += ["### rfft batch without the Tensor layer", "",
-                "`RealFftPlanF64.forward` (f32: `RealFftPlanF32`) row by row into a preallocated "
-                "[1280, 513] complex array, in the JTransforms harness's row-parallel loop "
-                "(FftBenchmark.rfftPlan), and the Tensor API into a preallocated output "
-                "(`Fft.rfft(x, axis, norm, out)`, FftBenchmark.rfftInto), against numpy's `rfft(x, out=X)` "
-                "into a preallocated array.", "",
-                table(["dtype", "threads", "raw plan ms", "Tensor API ms", "Tensor API into out ms",
-                       "into / numpy out=", "numpy out= ms", "raw / numpy",
-                       "JTransforms ms", "raw / JTransforms"], rows), ""]
+        for op, jt_method in (("rfft", "jtransformsRfft"), ("irfft", "jtransformsIrfft")):
+            for dt in ("f64", "f32"):
+                for tp, tn in self.thread_params:
+                    api = self.jmh.seconds("FftBenchmark", op, dtype=dt, threads=tp)
+                    into = self.jmh.get("FftBenchmark", op + "Into", dtype=dt, threads=tp)
+                    into_s = into[0] if into else None
+                    plan = self.jmh.get("FftBenchmark", "rfftPlan", dtype=dt, threads=tp) if op == "rfft" else None
+                    npo = self.np_seconds(tn, "fft", dt, op + "_numpy_out")
+                    jt = self.jmh.seconds("FftBenchmark", jt_method, dtype=dt, threads=tp)
+                    rows.append((op, dt, tn, f_ms(api) if api else "not measured",
+                                 f_ms(*into) if into else "not measured",
+                                 (f_ms(*plan) if plan else "not measured") if op == "rfft" else "n/a",
+                                 f_ms(npo) if npo else "—", f_ratio(ratio(into_s, npo)),
+                                 f_ms(jt) if jt else "—", f_ratio(ratio(into_s, jt))))
+        out += ["### rfft / irfft batch into a preallocated output", "",
+                "The Tensor API writing into a tensor allocated once (`Fft.rfft(x, axis, norm, out)`, "
+                "`Fft.irfft(X, n, axis, norm, out)`: FftBenchmark.rfftInto / irfftInto), what a training "
+                "loop does; the raw plan (`RealFftPlanF64.forward`, f32 `RealFftPlanF32`, row by row into "
+                "a preallocated [1280, 513] complex array in the JTransforms harness's row-parallel loop: "
+                "FftBenchmark.rfftPlan); numpy's `rfft(x, out=X)` / `irfft(X, n, out=y)` into preallocated "
+                "arrays. Ratios: the into-form's time / the peer's.", "",
+                table(["transform", "dtype", "threads", "Tensor API ms", "into out ms", "raw plan ms",
+                       "numpy out= ms", "into / numpy out=", "JTransforms ms", "into / JTransforms"], rows), ""]
         return out
 
     def elementwise(self):

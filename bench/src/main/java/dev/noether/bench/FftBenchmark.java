@@ -39,7 +39,10 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  *   <li>{@code truncatedDft}: {@code TruncatedDft.forward}, the first 16 modes of each of the 1280
  *       rows of 1024 points (one GEMM with a cached {@code [1024, 32]} matrix).
  * </ul>
- * Noether, raw plan: {@code rfftPlan} runs {@link RealFftPlanF64#forward} (or the f32 twin) row by
+ * {@code rfftInto} / {@code irfftInto}: the same transforms written into an output tensor allocated
+ * once in the set-up ({@code Fft.rfft(x, axis, norm, out)}), what a training loop does.
+ *
+ * <p>Noether, raw plan: {@code rfftPlan} runs {@link RealFftPlanF64#forward} (or the f32 twin) row by
  * row into a preallocated {@code [1280, 513]} complex array, in the same row-parallel loop as the
  * JTransforms peer: the Tensor layer's cost (allocation, strided-view handling) is
  * {@code rfft - rfftPlan}.
@@ -342,6 +345,10 @@ public class FftBenchmark {
         rfftPlan();
         RandomArrays.requireClose(p + "rfftPlan vs rfft",
                 RandomArrays.relativeMaxError(f64 ? planOut : floatsToDoubles(planOutF), spec), tol);
+        RandomArrays.requireClose(p + "rfftInto vs rfft",
+                RandomArrays.relativeMaxError(rfftInto().toDoubleArray(), spec), 0.0);
+        RandomArrays.requireClose(p + "irfftInto vs irfft",
+                RandomArrays.relativeMaxError(irfftInto().toDoubleArray(), irfft().toDoubleArray()), 0.0);
         RandomArrays.requireClose(p + "irfft(rfft x) vs x",
                 RandomArrays.relativeMaxError(irfft().toDoubleArray(), signal.toDoubleArray()), tol);
         RandomArrays.requireClose(p + "irfft2(rfft2 x) vs x",

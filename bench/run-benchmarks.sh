@@ -6,7 +6,8 @@
 #   bench/run-benchmarks.sh -- GemmBenchmark -p n=1024    # extra arguments go to JMH
 #
 # Options: --quick, --skip-build (reuse bench/target/benchmarks.jar), --skip-peers (no numpy run).
-# Outputs in bench/results/: jmh.json, jmh.log, numpy-t<k>.json, environment.json, run-info.txt.
+# Outputs in bench/results/: jmh.json, jmh.log (time-stamped), numpy-t<k>.json, environment.json,
+# run-info.txt, cpu-samples.txt (processes using the CPU, every 10 s).
 # Run it on an otherwise idle machine: every other process steals cores from the measurement;
 # the load average before and after each phase is recorded in RESULTS.md.
 set -euo pipefail
@@ -57,6 +58,42 @@ java --add-modules=jdk.incubator.vector -cp "$jar" dev.noether.bench.RunEnvironm
   2>/dev/null > "$results/environment.json"
 echo "== environment: $(cat "$results/environment.json")"
 
+# Every 10 s, the processes using >= 30% of a core (top's second frame, full command lines), each
+# marked "ours" (this script's descendants: JMH, its forks, the numpy peer) or "other", so that
+# write_results.py can name the benchmarks that ran while something else was using the CPU.
+cpu_samples="$results/cpu-samples.txt"
+: > "$cpu_samples"
+run_pid=$$
+is_ours() {  # is pid $1 a descendant of this script?
+  local p=$1 n=0
+  while [[ -n "$p" && "$p" -gt 1 && $n -lt 64 ]]; do
+    [[ "$p" -eq "$run_pid" ]] && return 0
+    p=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null) || return 1
+    n=$((n + 1))
+  done
+  return 1
+}
+sample_cpu() {
+  local t pid cpu cmd owner
+  while :; do
+    t=$(date -u +%T)
+    top -b -c -n 2 -d 2 -w 400 2>/dev/null | awk '
+      /^top -/ { frame++ }
+      frame == 2 && $1 ~ /^[0-9]+$/ && $9 + 0 >= 30 {
+        cmd = ""; for (i = 12; i <= NF; i++) cmd = cmd " " $i
+        print $1, $9, substr(cmd, 2, 200)
+      }' | while read -r pid cpu cmd; do
+        owner=other
+        is_ours "$pid" && owner=ours
+        echo "$t $pid $cpu $owner $cmd"
+      done >> "$cpu_samples"
+    sleep 8
+  done
+}
+sample_cpu &
+sampler=$!
+trap 'kill "$sampler" 2>/dev/null || true' EXIT
+
 note load_before_jmh "$(load)"
 top -bn1 2>/dev/null | sed -n '1,15p' > "$results/top-before.txt" || true
 busy=$(awk -v c="$(nproc)" '{ print ($1 > 0.5 * c) ? 1 : 0 }' /proc/loadavg 2>/dev/null || echo 0)
@@ -65,6 +102,7 @@ if [[ "$busy" == 1 ]]; then
 fi
 
 jmh_args=(-rf json -rff "$results/jmh.json")
+: > "$results/jmh.log"
 if [[ $quick -eq 1 ]]; then
   # short iterations, unless the JMH arguments after -- set that option themselves
   for pair in "-wi 1" "-w 1s" "-i 2" "-r 1s" "-f 1"; do
@@ -78,7 +116,14 @@ jmh_command="java -jar $jar ${jmh_args[*]}${jmh_extra[*]:+ ${jmh_extra[*]}}"
 echo "== JMH: $jmh_command"
 note jmh_command "$jmh_command"
 note jmh_started "$(date -u '+%H:%M:%S UTC')"
-java -jar "$jar" "${jmh_args[@]}" "${jmh_extra[@]}" 2>&1 | tee "$results/jmh.log"
+# the log gets a UTC time stamp per line (benchmark time windows for write_results.py)
+java -jar "$jar" "${jmh_args[@]}" "${jmh_extra[@]}" 2>&1 | (
+  export TZ=UTC
+  while IFS= read -r line; do
+    printf '%s\n' "$line"
+    printf '%(%H:%M:%S)T %s\n' -1 "$line" >> "$results/jmh.log"
+  done
+)
 note jmh_finished "$(date -u '+%H:%M:%S UTC')"
 note load_after_jmh "$(load)"
 
@@ -99,10 +144,12 @@ else
   [[ "$(nproc)" -gt 1 ]] && thread_counts+=("$(nproc)")
   for t in "${thread_counts[@]}"; do
     echo "== numpy peer, $t thread(s)"
+    note "numpy_t${t}_started" "$(date -u +%T)"
     # unset the environment's OpenBLAS overrides: numpy's own kernel choice (this command only);
     # one process per thread count, since OPENBLAS_NUM_THREADS is read when numpy loads
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$t" OMP_NUM_THREADS="$t" \
       python3 bench/peers/numpy_peer.py --threads "$t" "${peer_args[@]}" --out "$results/numpy-t$t.json"
+    note "numpy_t${t}_finished" "$(date -u +%T)"
   done
   note numpy "measured"
 fi

@@ -77,10 +77,19 @@ class Jmh:
             lo = float(pct.get("0.0", pm["score"])) * scale
             hi = float(pct.get("100.0", pm["score"])) * scale
             key = (cls, method, tuple(sorted((r.get("params") or {}).items())))
-            self.by_key[key] = (median, lo, hi)
+            self.by_key[key] = (median, lo, hi, False)
+        self.disturbed = {}
+
+    def mark_disturbed(self, windows, samples):
+        """Flags every result whose time window overlaps a sample of foreign CPU use."""
+        for key, (start, end) in windows.items():
+            hits = overlaps(samples, start, end)
+            if hits and key in self.by_key:
+                self.by_key[key] = self.by_key[key][:3] + (True,)
+                self.disturbed[key] = hits
 
     def get(self, cls, method, **params):
-        """(median, min, max) seconds per call over the measurement iterations, or None."""
+        """(median, min, max, disturbed) seconds per call over the measurement iterations, or None."""
         return self.by_key.get((cls, method, tuple(sorted((k, str(v)) for k, v in params.items()))))
 
     def seconds(self, cls, method, **params):
@@ -94,25 +103,100 @@ class Jmh:
         return ", ".join(vals) if vals else "n/a"
 
 
-def failures_from_log(path):
-    """(benchmark, params, first exception line) for each '<failure>' JMH reported."""
-    out = []
+STAMP = re.compile(r"^(\d\d):(\d\d):(\d\d) ?(.*)$")
+
+
+def clock_seconds(hms):
+    h, m, sec = (int(x) for x in hms.split(":"))
+    return 3600 * h + 60 * m + sec
+
+
+def read_log(path):
+    """jmh.log as (seconds since midnight UTC or None, text) per line; run-benchmarks.sh stamps
+    each line with the time it was printed."""
     try:
         with open(path, errors="replace") as f:
-            lines = f.read().splitlines()
+            raw = f.read().splitlines()
     except FileNotFoundError:
-        return out
+        return []
+    out, day = [], 0
+    last = None
+    for line in raw:
+        m = STAMP.match(line)
+        if not m:
+            out.append((None, line))
+            continue
+        t = 3600 * int(m.group(1)) + 60 * int(m.group(2)) + int(m.group(3)) + day
+        if last is not None and t < last - 43200:      # the run crossed midnight
+            day += 86400
+            t += 86400
+        last = t
+        out.append((t, m.group(4)))
+    return out
+
+
+def parse_params(text):
+    """'(dtype = f64, n = 1024, threads = 1)' -> (('dtype', 'f64'), ('n', '1024'), ('threads', '1'))."""
+    text = text.strip()
+    if not text.startswith("("):
+        return ()
+    pairs = [p.split("=", 1) for p in text.strip("()").split(",") if "=" in p]
+    return tuple(sorted((k.strip(), v.strip()) for k, v in pairs))
+
+
+def failures_from_log(lines):
+    """(benchmark, params, first exception line) for each '<failure>' JMH reported."""
+    out = []
     bench, params = "?", ""
-    for i, line in enumerate(lines):
+    for i, (_, line) in enumerate(lines):
         if line.startswith("# Benchmark: "):
             bench = line[len("# Benchmark: "):].replace(PKG, "")
         elif line.startswith("# Parameters: "):
             params = line[len("# Parameters: "):]
         elif line.strip() == "<failure>":
-            msg = next((l.strip() for l in lines[i + 1:i + 12]
+            msg = next((l.strip() for _, l in lines[i + 1:i + 12]
                         if re.match(r"^\s*[\w.$]+(Exception|Error)\b", l)), "see jmh.log")
             out.append((bench, params, msg))
     return out
+
+
+def benchmark_windows(lines):
+    """{(class, method, params): (start, end)} in seconds, from the time-stamped jmh.log."""
+    windows = {}
+    key, start = None, None
+    for t, line in lines:
+        if line.startswith("# Benchmark: ") and t is not None:
+            cls, method = line[len("# Benchmark: "):].replace(PKG, "").rsplit(".", 1)
+            key, start = (cls, method, ()), t
+        elif line.startswith("# Parameters: ") and key is not None:
+            key = (key[0], key[1], parse_params(line[len("# Parameters: "):]))
+        elif line.startswith('Result "') and key is not None and t is not None:
+            windows[key] = (start, t)
+            key = None
+    return windows
+
+
+def foreign_cpu_samples(path):
+    """[(seconds, pid, %cpu, command)] of processes not belonging to the run, from cpu-samples.txt."""
+    out = []
+    try:
+        with open(path, errors="replace") as f:
+            for line in f:
+                parts = line.rstrip("\n").split(" ", 4)    # time pid %cpu ours|other command
+                if len(parts) < 5 or parts[3] != "other":
+                    continue
+                try:
+                    out.append((clock_seconds(parts[0]), parts[1], float(parts[2]), parts[4]))
+                except ValueError:
+                    continue
+    except FileNotFoundError:
+        return None
+    return out
+
+
+def overlaps(samples, start, end):
+    """Samples inside [start, end] (a sample covers the 2 s after its time stamp)."""
+    return [s for s in samples if start - 3 <= s[0] <= end + 1]
 
 
 # ---------------------------------------------------------------- formatting
@@ -132,14 +216,15 @@ def f_num(v, digits=3):
     return f"{v:.{digits}g}"
 
 
-def f_ms(sec, lo=None, hi=None, scale=1e3):
-    """A time in ms (scale 1e6: µs), with the min-max range of the iterations when given."""
+def f_ms(sec, lo=None, hi=None, disturbed=False, scale=1e3):
+    """A time in ms (scale 1e6: µs), with the min-max range of the iterations when given, and a
+    dagger when another process used the CPU while it was measured."""
     if sec is None:
         return "not measured"
     s = f_num(sec * scale)
     if lo is not None and hi is not None and hi > lo:
         s += f" ({f_num(lo * scale)}–{f_num(hi * scale)})"
-    return s
+    return s + (" †" if disturbed else "")
 
 
 def f_ratio(r):
@@ -198,7 +283,18 @@ class Report:
             if d:
                 self.numpy[int(d["threads"])] = d
         self.cpus = int(self.env.get("available_processors") or self.info.get("cpus") or 1)
-        self.failures = failures_from_log(os.path.join(results_dir, "jmh.log"))
+        log = read_log(os.path.join(results_dir, "jmh.log"))
+        self.failures = failures_from_log(log)
+        self.foreign = foreign_cpu_samples(os.path.join(results_dir, "cpu-samples.txt"))
+        if self.foreign:
+            self.jmh.mark_disturbed(benchmark_windows(log), self.foreign)
+        self.numpy_disturbed = {}
+        for t in self.numpy:
+            a, b = self.info.get(f"numpy_t{t}_started"), self.info.get(f"numpy_t{t}_finished")
+            if self.foreign and a and b:
+                hits = overlaps(self.foreign, clock_seconds(a), clock_seconds(b))
+                if hits:
+                    self.numpy_disturbed[t] = hits
         # JMH's thread parameter values and the peer process that matches each
         self.thread_params = [("1", 1), ("all", self.cpus)]
 
@@ -271,7 +367,30 @@ class Report:
         if self.failures:
             out += ["**Failed benchmarks** (from jmh.log):", ""]
             out += [f"- {b} [{p}]: {m}" for b, p, m in self.failures] + [""]
+        out += self.disturbances()
         return out
+
+    def disturbances(self):
+        if self.foreign is None:
+            return ["Other CPU use during the run: not recorded (no cpu-samples.txt).", ""]
+        if not self.foreign:
+            return ["Other CPU use during the run: none seen (processes using >= 30% of a core, "
+                    "sampled every 10 s).", ""]
+        procs = {}
+        for t, pid, cpu, cmd in self.foreign:
+            first, last, peak, c = procs.get(pid, (t, t, cpu, cmd))
+            procs[pid] = (min(first, t), max(last, t), max(peak, cpu), c)
+        hms = lambda x: time.strftime("%H:%M:%S", time.gmtime(x % 86400))  # noqa: E731
+        out = ["**Other processes used the CPU during the run** (sampled every 10 s; results measured "
+               "meanwhile are marked † and are slower than the machine can do):", ""]
+        out += [f"- {hms(a)}–{hms(b)} UTC, pid {pid}, up to {peak:.0f}% of a core: `{cmd[:120]}`"
+                for pid, (a, b, peak, cmd) in sorted(procs.items(), key=lambda kv: kv[1][0])]
+        hit = sorted(f"{c}.{m} [{', '.join(f'{k}={v}' for k, v in p)}]" for c, m, p in self.jmh.disturbed)
+        if hit:
+            out += ["", f"Benchmarks measured while they ran ({len(hit)}): " + "; ".join(hit) + "."]
+        if self.numpy_disturbed:
+            out += ["", "numpy peer runs affected: " + ", ".join(f"{t} thread(s)" for t in sorted(self.numpy_disturbed)) + "."]
+        return out + [""]
 
     def targets(self):
         rows = []
@@ -282,40 +401,56 @@ class Report:
                 ejml = self.jmh.seconds("GemmBenchmark", "ejml", n=1024, dtype=dt, threads=tp)
                 npy = self.np_seconds(tn, "gemm", np_key)
                 label = f"{tn} thread{'s' if tn > 1 else ''}"
+                gemm = dict(n=1024, dtype=dt, threads=tp)
                 rows.append((f"GEMM n=1024 {dt}, {label}: >= {GEMM_VS_NUMPY}x numpy GFLOP/s",
                              f"{f_num(gflops(2 * 1024 ** 3, noe))} vs {f_num(gflops(2 * 1024 ** 3, npy))} GFLOP/s",
-                             status_at_least(ratio(npy, noe), GEMM_VS_NUMPY)))
+                             status_at_least(ratio(npy, noe), GEMM_VS_NUMPY)
+                             + self.dagger([("GemmBenchmark", "noether", gemm)], tn)))
                 rows.append((f"GEMM n=1024 {dt}, {label}: >= {GEMM_VS_EJML:g}x EJML",
                              f"{f_num(gflops(2 * 1024 ** 3, noe))} vs {f_num(gflops(2 * 1024 ** 3, ejml))} GFLOP/s",
-                             status_at_least(ratio(ejml, noe), GEMM_VS_EJML)))
+                             status_at_least(ratio(ejml, noe), GEMM_VS_EJML)
+                             + self.dagger([("GemmBenchmark", "noether", gemm), ("GemmBenchmark", "ejml", gemm)])))
         for dt in ("f64", "f32"):
             noe1 = self.jmh.seconds("FftBenchmark", "rfft", dtype=dt, threads="1")
             npy1 = self.np_seconds(1, "fft", dt, "rfft_numpy")
             rows.append((f"rfft 20x64x1024 {dt}, 1 thread: <= {RFFT_VS_NUMPY_TIME}x numpy.fft's time",
-                         f"{f_ms(noe1)} vs {f_ms(npy1)} ms", status_at_most(ratio(noe1, npy1), RFFT_VS_NUMPY_TIME)))
+                         f"{f_ms(noe1)} vs {f_ms(npy1)} ms", status_at_most(ratio(noe1, npy1), RFFT_VS_NUMPY_TIME)
+                         + self.dagger([("FftBenchmark", "rfft", dict(dtype=dt, threads="1"))], 1)))
             into1 = self.jmh.seconds("FftBenchmark", "rfftInto", dtype=dt, threads="1")
             npo1 = self.np_seconds(1, "fft", dt, "rfft_numpy_out")
             rows.append((f"rfft 20x64x1024 {dt} into a preallocated output, 1 thread: <= {RFFT_VS_NUMPY_TIME}x "
                          "numpy's rfft(x, out=X)", f"{f_ms(into1)} vs {f_ms(npo1)} ms",
-                         status_at_most(ratio(into1, npo1), RFFT_VS_NUMPY_TIME)))
+                         status_at_most(ratio(into1, npo1), RFFT_VS_NUMPY_TIME)
+                         + self.dagger([("FftBenchmark", "rfftInto", dict(dtype=dt, threads="1"))], 1)))
             for tp, tn in self.thread_params:
                 noe = self.jmh.seconds("FftBenchmark", "rfft", dtype=dt, threads=tp)
                 jt = self.jmh.seconds("FftBenchmark", "jtransformsRfft", dtype=dt, threads=tp)
                 rows.append((f"rfft 20x64x1024 {dt}, {tn} thread{'s' if tn > 1 else ''}: no slower than JTransforms",
-                             f"{f_ms(noe)} vs {f_ms(jt)} ms", status_at_most(ratio(noe, jt), RFFT_VS_JTRANSFORMS_TIME)))
+                             f"{f_ms(noe)} vs {f_ms(jt)} ms", status_at_most(ratio(noe, jt), RFFT_VS_JTRANSFORMS_TIME)
+                             + self.dagger([("FftBenchmark", m, dict(dtype=dt, threads=tp))
+                                            for m in ("rfft", "jtransformsRfft")])))
         for tp, tn in self.thread_params:
             add = self.jmh.seconds("ElementwiseBenchmark", "add", threads=tp)
             copy_bw, copy_name = self.copy_bandwidth(tp)
             add_bw = gbs(24 * ELEMENTS, add)
             rows.append((f"add 1e7 f64, {tn} thread{'s' if tn > 1 else ''}: >= {ADD_VS_COPY}x copy bandwidth",
                          f"{f_num(add_bw)} GB/s vs {f_num(copy_bw)} GB/s ({copy_name})",
-                         status_at_least(ratio(add_bw, copy_bw), ADD_VS_COPY)))
+                         status_at_least(ratio(add_bw, copy_bw), ADD_VS_COPY)
+                         + self.dagger([("ElementwiseBenchmark", m, dict(threads=tp))
+                                        for m in ("add", "arraycopy", "copyLoop")])))
         return ["## Targets (from the issue)", "",
                 "Like for like: Noether at 1 thread against numpy with 1 BLAS thread (numpy.fft is always "
                 "single-threaded), Noether at all threads against numpy with all BLAS threads; EJML and "
                 "JTransforms at the same thread count as Noether. GEMM and add ratios are throughput "
-                "ratios (Noether / peer), FFT ratios are time ratios (Noether / peer).", "",
+                "ratios (Noether / peer), FFT ratios are time ratios (Noether / peer). † = measured while "
+                "another process used the CPU (see above).", "",
                 table(["target", "Noether vs peer", "status"], rows), ""]
+
+    def dagger(self, jmh_keys, numpy_threads=None):
+        """' †' when any of these results was measured while another process used the CPU."""
+        hit = any((c, m, tuple(sorted((k, str(v)) for k, v in p.items()))) in self.jmh.disturbed
+                  for c, m, p in jmh_keys)
+        return " †" if hit or numpy_threads in self.numpy_disturbed else ""
 
     def copy_bandwidth(self, tp):
         """The better of System.arraycopy and the copy loop at this thread count (16 B per element)."""

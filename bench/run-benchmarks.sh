@@ -6,7 +6,8 @@
 #   bench/run-benchmarks.sh -- GemmBenchmark -p n=1024    # extra arguments go to JMH
 #
 # Options: --quick, --skip-build (reuse bench/target/benchmarks.jar), --skip-peers (no numpy run).
-# Outputs in bench/results/: jmh.json, jmh.log (time-stamped), numpy-t<k>.json, environment.json,
+# Without JMH arguments, JMH runs three times (everything but GEMM; GEMM n = 64, 256; GEMM n = 1024
+# with 3 forks). Outputs in bench/results/: jmh*.json, jmh.log (time-stamped), numpy-t<k>.json, environment.json,
 # run-info.txt, cpu-samples.txt (processes using the CPU, every 10 s).
 # Run it on an otherwise idle machine: every other process steals cores from the measurement;
 # the load average before and after each phase is recorded in RESULTS.md.
@@ -25,7 +26,7 @@ while [[ $# -gt 0 ]]; do
     --skip-build) build=0 ;;
     --skip-peers) peers=0 ;;
     --) shift; jmh_extra=("$@"); break ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "run-benchmarks.sh: unknown option '$1' (use --quick, --skip-build, --skip-peers, or -- JMH-ARGS)" >&2; exit 2 ;;
   esac
   shift
@@ -36,7 +37,7 @@ jar=bench/target/benchmarks.jar
 info="$results/run-info.txt"
 mkdir -p "$results"
 : > "$info"
-note() { echo "$1=$2" >> "$info"; }
+note() { echo "$1=$2" >> "$info"; }   # a key may repeat (jmh_command)
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a; }
 
 note started "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -101,29 +102,48 @@ if [[ "$busy" == 1 ]]; then
   echo "WARNING: load average $(load) on $(nproc) cores: other processes will distort the timings" >&2
 fi
 
-jmh_args=(-rf json -rff "$results/jmh.json")
-: > "$results/jmh.log"
+quick_args=()
 if [[ $quick -eq 1 ]]; then
   # short iterations, unless the JMH arguments after -- set that option themselves
   for pair in "-wi 1" "-w 1s" "-i 2" "-r 1s" "-f 1"; do
     opt=${pair% *}
     given=0
     for a in "${jmh_extra[@]}"; do [[ "$a" == "$opt" ]] && given=1; done
-    [[ $given -eq 0 ]] && jmh_args+=($pair)
+    [[ $given -eq 0 ]] && quick_args+=($pair)
   done
 fi
-jmh_command="java -jar $jar ${jmh_args[*]}${jmh_extra[*]:+ ${jmh_extra[*]}}"
-echo "== JMH: $jmh_command"
-note jmh_command "$jmh_command"
+
+# run_jmh OUT.json JMH-ARGS...: one JMH invocation, JSON to OUT.json, console to the time-stamped log
+run_jmh() {
+  local out=$1
+  shift
+  local cmd="java -jar $jar -rf json -rff $out $*"
+  echo "== JMH: $cmd"
+  note jmh_command "$cmd"
+  # the log gets a UTC time stamp per line (benchmark time windows for write_results.py)
+  java -jar "$jar" -rf json -rff "$out" "$@" 2>&1 | (
+    export TZ=UTC
+    while IFS= read -r line; do
+      printf '%s\n' "$line"
+      printf '%(%H:%M:%S)T %s\n' -1 "$line" >> "$results/jmh.log"
+    done
+  )
+}
+
+rm -f "$results"/jmh*.json
+: > "$results/jmh.log"
 note jmh_started "$(date -u '+%H:%M:%S UTC')"
-# the log gets a UTC time stamp per line (benchmark time windows for write_results.py)
-java -jar "$jar" "${jmh_args[@]}" "${jmh_extra[@]}" 2>&1 | (
-  export TZ=UTC
-  while IFS= read -r line; do
-    printf '%s\n' "$line"
-    printf '%(%H:%M:%S)T %s\n' -1 "$line" >> "$results/jmh.log"
-  done
-)
+if [[ ${#jmh_extra[@]} -gt 0 ]]; then
+  run_jmh "$results/jmh.json" "${quick_args[@]}" "${jmh_extra[@]}"
+else
+  # GEMM n = 1024 gets 3 forks: its speed differs from fork to fork (28-48 ms per call seen for
+  # f64 on 2 threads), and the GEMM targets are stated at that size
+  large_forks=(-f 3)
+  [[ $quick -eq 1 ]] && large_forks=()
+  run_jmh "$results/jmh.json" "${quick_args[@]}" -e GemmBenchmark
+  run_jmh "$results/jmh-gemm.json" "${quick_args[@]}" GemmBenchmark -p n=64,256
+  run_jmh "$results/jmh-gemm-1024.json" "${quick_args[@]}" "${large_forks[@]}" GemmBenchmark -p n=1024
+fi
 note jmh_finished "$(date -u '+%H:%M:%S UTC')"
 note load_after_jmh "$(load)"
 

@@ -3,7 +3,7 @@
 
     python3 bench/write_results.py [--results bench/results] [--out bench/RESULTS.md]
 
-Inputs: jmh.json (JMH, average time per call), numpy-t<k>.json (bench/peers/numpy_peer.py, median
+Inputs: jmh*.json (JMH, average time per call; one file per JMH invocation), numpy-t<k>.json (bench/peers/numpy_peer.py, median
 time per call), environment.json (dev.noether.bench.RunEnvironment), run-info.txt (key=value
 lines written by the run script), jmh.log (scanned for failed benchmarks). Standard library only.
 
@@ -48,6 +48,7 @@ def load_json(path):
 
 
 def load_info(path):
+    """run-info.txt as {key: last value}, plus {key + '[]': all values} for repeated keys."""
     info = {}
     try:
         with open(path) as f:
@@ -55,6 +56,7 @@ def load_info(path):
                 if "=" in line:
                     k, v = line.rstrip("\n").split("=", 1)
                     info[k] = v
+                    info.setdefault(k + "[]", []).append(v)
     except FileNotFoundError:
         pass
     return info
@@ -274,7 +276,10 @@ def table(header, rows):
 class Report:
     def __init__(self, results_dir):
         self.dir = results_dir
-        self.jmh = Jmh(load_json(os.path.join(results_dir, "jmh.json")))
+        runs = []
+        for path in sorted(glob.glob(os.path.join(results_dir, "jmh*.json"))):
+            runs += load_json(path) or []
+        self.jmh = Jmh(runs)
         self.env = load_json(os.path.join(results_dir, "environment.json")) or {}
         self.info = load_info(os.path.join(results_dir, "run-info.txt"))
         self.numpy = {}
@@ -354,7 +359,8 @@ class Report:
             ("Peers", f"EJML {self.env.get('ejml_version', '?')}; JTransforms {jt}"
                       + (" (the issue names JTransforms 3.2; this run used the version the parent POM pins)"
                          if jt != "3.2" else "") + f"; {numpy_text}"),
-            ("Source", f"git {self.info.get('git_commit', '?')}; `{self.info.get('jmh_command', '?')}`"),
+            ("Source", f"git {self.info.get('git_commit', '?')}; "
+                       + "; ".join(f"`{c}`" for c in self.info.get("jmh_command[]", ["?"]))),
         ]
         out = ["# Noether benchmark results", ""]
         if quick:
@@ -623,8 +629,8 @@ def main():
     ap.add_argument("--results", default=os.path.join(here, "results"))
     ap.add_argument("--out", default=os.path.join(here, "RESULTS.md"))
     args = ap.parse_args()
-    if not os.path.exists(os.path.join(args.results, "jmh.json")):
-        sys.exit(f"write_results.py: {args.results}/jmh.json not found; run bench/run-benchmarks.sh first")
+    if not glob.glob(os.path.join(args.results, "jmh*.json")):
+        sys.exit(f"write_results.py: no jmh*.json in {args.results}; run bench/run-benchmarks.sh first")
     previous = None
     if os.path.exists(args.out):
         with open(args.out) as f:

@@ -1,7 +1,6 @@
 package dev.noether.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,9 +187,5 @@ public final class Einsum {
         int p = 1;
         for (int i = from; i < to; i++) p *= s[i];
         return p;
-    }
-
-    static String describe(Tensor[] ts) {
-        return Arrays.toString(Arrays.stream(ts).map(t -> Shapes.str(t.shape())).toArray());
     }
 }
